@@ -11,6 +11,7 @@ public sealed class MqttBrokerStatistics
     internal long _publishReceived;
     internal long _publishSent;
     internal long _publishDropped;
+    internal long _publishExpired;
     internal long _bytesReceived;
     internal long _bytesSent;
     internal long _malformedPackets;
@@ -28,6 +29,8 @@ public sealed class MqttBrokerStatistics
     public long PublishSent => Interlocked.Read(ref _publishSent);
     /// <summary>PUBLISH messages dropped because a client's queue was full or they expired while queued.</summary>
     public long PublishDropped => Interlocked.Read(ref _publishDropped);
+    /// <summary>Queued messages whose Message Expiry Interval ran out before they could be sent.</summary>
+    public long PublishExpired => Interlocked.Read(ref _publishExpired);
     public long BytesReceived => Interlocked.Read(ref _bytesReceived);
     public long BytesSent => Interlocked.Read(ref _bytesSent);
     /// <summary>Connections closed because they sent a malformed or forbidden packet.</summary>

@@ -53,8 +53,10 @@ public sealed class MqttPacketChannel : IAsyncDisposable
             }
             finally
             {
-                // On success buffer starts after the packet; otherwise nothing is consumed.
-                _reader.AdvanceTo(buffer.Start, result.Buffer.End);
+                // After a packet: consumed up to its end, and the rest is not examined yet (it may hold
+                // the next packet). Without one: all was examined, so wait for more bytes.
+                if (packet is not null) _reader.AdvanceTo(buffer.Start);
+                else _reader.AdvanceTo(result.Buffer.Start, result.Buffer.End);
             }
             if (packet is not null) return packet;
             if (result.IsCompleted || result.IsCanceled)
