@@ -163,6 +163,7 @@ internal sealed class ClientConnection
         if (!await _writeLock.WaitAsync(TimeSpan.FromSeconds(1)).ConfigureAwait(false)) return;
         try
         {
+            DrainControl(); // acks for packets already handled go first
             _channel.Write(packet);
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(1));
             await _channel.FlushAsync(timeout.Token).ConfigureAwait(false);
