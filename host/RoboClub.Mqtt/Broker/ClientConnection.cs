@@ -20,7 +20,8 @@ internal sealed class ClientConnection
     readonly SemaphoreSlim _writeLock = new(1, 1);
     readonly Queue<MqttPacket> _control = new();
     readonly PublishPacket _outgoingPublish = new();
-    readonly (OutgoingMessage Message, ushort PacketId)[] _batch = new (OutgoingMessage, ushort)[WriteBatch];
+    // Allocated when the client has connected: an idle socket that never sends CONNECT costs little.
+    (OutgoingMessage Message, ushort PacketId)[] _batch = [];
     readonly List<Subscription> _matchScratch = new();
     int _signaled;
 
@@ -435,6 +436,7 @@ internal sealed class ClientConnection
     // ------------------------------------------------------------------ writer
     async Task RunWriterAsync(CancellationToken token)
     {
+        _batch = new (OutgoingMessage, ushort)[WriteBatch];
         try
         {
             while (true)

@@ -18,7 +18,8 @@ public sealed class MqttPacketChannel : IAsyncDisposable
     public MqttPacketChannel(Stream stream)
     {
         _stream = stream;
-        _reader = PipeReader.Create(stream, new StreamPipeReaderOptions(bufferSize: 8192, minimumReadSize: 2048, leaveOpen: true));
+        // Zero-byte reads: an idle connection holds no buffer (10,000 idle boards cost sockets, not memory).
+        _reader = PipeReader.Create(stream, new StreamPipeReaderOptions(bufferSize: 8192, minimumReadSize: 2048, leaveOpen: true, useZeroByteReads: true));
         _writer = PipeWriter.Create(stream, new StreamPipeWriterOptions(minimumBufferSize: 8192, leaveOpen: true));
     }
 
