@@ -53,8 +53,12 @@ public sealed class MqttPacketChannel : IAsyncDisposable
             }
             finally
             {
-                // On success buffer starts after the packet; otherwise nothing is consumed.
-                _reader.AdvanceTo(buffer.Start, result.Buffer.End);
+                // On success buffer starts after the packet: consume and examine only that packet, so the
+                // next ReadAsync returns the bytes after it at once (they may hold more whole packets).
+                // Marking everything examined here made ReadAsync wait for new bytes from the peer while
+                // complete packets sat in the buffer. Otherwise nothing is consumed and all is examined.
+                if (packet is not null) _reader.AdvanceTo(buffer.Start);
+                else _reader.AdvanceTo(buffer.Start, result.Buffer.End);
             }
             if (packet is not null) return packet;
             if (result.IsCompleted || result.IsCanceled)
