@@ -215,7 +215,13 @@ public static class MqttPacketReader
         var r = new PacketSpanReader(body);
         var p = new SubAckPacket { PacketId = ReadPacketId(ref r) };
         if (v5) PropertyReader.ReadAck(ref r, p);
-        while (!r.End) p.ReasonCodes.Add((MqttReasonCode)r.ReadByte());
+        while (!r.End)
+        {
+            byte code = r.ReadByte();
+            // MQTT 3.1.1 3.9.3: return codes other than 0x00, 0x01, 0x02 and 0x80 are reserved (MQTT-3.9.3-2).
+            if (!v5 && code is not (0x00 or 0x01 or 0x02 or 0x80)) throw MqttProtocolException.Malformed($"SUBACK return code 0x{code:X2} is reserved in MQTT 3.1.1");
+            p.ReasonCodes.Add((MqttReasonCode)code);
+        }
         return p;
     }
 

@@ -68,35 +68,38 @@ internal static class CodecTestKit
     /// <summary>Compares every public property, recursively (lists element by element, in order).</summary>
     public static void AssertDeepEqual(object? expected, object? actual, string path = "packet")
     {
+        var diff = Diff(expected, actual);
+        Assert.True(diff is null, path + diff);
+    }
+
+    static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, PropertyInfo[]> s_props = new();
+
+    /// <summary>Null when equal, else the path to the first difference and what differs there.</summary>
+    public static string? Diff(object? expected, object? actual)
+    {
         if (expected is null || actual is null)
-        {
-            Assert.True(expected is null && actual is null, $"{path}: expected {Show(expected)} but got {Show(actual)}");
-            return;
-        }
+            return expected is null && actual is null ? null : $": expected {Show(expected)} but got {Show(actual)}";
         var type = expected.GetType();
-        Assert.True(type == actual.GetType(), $"{path}: expected type {type.Name} but got {actual.GetType().Name}");
+        if (type != actual.GetType()) return $": expected type {type.Name} but got {actual.GetType().Name}";
         switch (expected)
         {
             case string or bool or byte or ushort or uint or int or long or Enum or MqttUserProperty:
-                Assert.True(expected.Equals(actual), $"{path}: expected {Show(expected)} but got {Show(actual)}");
-                return;
+                return expected.Equals(actual) ? null : $": expected {Show(expected)} but got {Show(actual)}";
             case byte[] eb:
-                Assert.True(eb.AsSpan().SequenceEqual((byte[])actual), $"{path}: bytes differ ({eb.Length} vs {((byte[])actual).Length})");
-                return;
+                return eb.AsSpan().SequenceEqual((byte[])actual) ? null : $": bytes differ ({eb.Length} vs {((byte[])actual).Length})";
             case ReadOnlyMemory<byte> em:
-                Assert.True(em.Span.SequenceEqual(((ReadOnlyMemory<byte>)actual).Span), $"{path}: bytes differ ({em.Length} vs {((ReadOnlyMemory<byte>)actual).Length})");
-                return;
+                return em.Span.SequenceEqual(((ReadOnlyMemory<byte>)actual).Span) ? null : $": bytes differ ({em.Length} vs {((ReadOnlyMemory<byte>)actual).Length})";
             case IList el:
                 var al = (IList)actual;
-                Assert.True(el.Count == al.Count, $"{path}: expected {el.Count} items but got {al.Count}");
-                for (int i = 0; i < el.Count; i++) AssertDeepEqual(el[i], al[i], $"{path}[{i}]");
-                return;
+                if (el.Count != al.Count) return $": expected {el.Count} items but got {al.Count}";
+                for (int i = 0; i < el.Count; i++)
+                    if (Diff(el[i], al[i]) is { } d) return $"[{i}]{d}";
+                return null;
         }
-        foreach (var prop in type.GetProperties(BindingFlags.Public | BindingFlags.Instance))
-        {
-            if (prop.GetIndexParameters().Length > 0) continue;
-            AssertDeepEqual(prop.GetValue(expected), prop.GetValue(actual), $"{path}.{prop.Name}");
-        }
+        var props = s_props.GetOrAdd(type, t => t.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.GetIndexParameters().Length == 0).ToArray());
+        foreach (var prop in props)
+            if (Diff(prop.GetValue(expected), prop.GetValue(actual)) is { } d) return $".{prop.Name}{d}";
+        return null;
     }
 
     static string Show(object? o) => o switch

@@ -571,6 +571,17 @@ public class ValidationTests
         Fails(Hex("20 03 80 00 00"), V5, Malformed);
     }
 
+    [Theory]
+    [InlineData(0x03)]
+    [InlineData(0x7F)]
+    [InlineData(0x81)]
+    [InlineData(0x87)] // a valid MQTT 5 code, reserved in 3.1.1
+    public void Suback_311_reserved_return_code_is_malformed(byte code)
+    {
+        Fails(new Bytes().U16(1).U8(0x00, code).Packet(0x90), V3, Malformed);
+        Ok(new Bytes().U16(1).Props().U8(0x00, code).Packet(0x90), V5);
+    }
+
     // ------------------------------------------------------------ length mismatches
 
     [Theory]
