@@ -50,7 +50,7 @@ public static class MqttTopic
         return true;
     }
 
-    /// <summary>Splits "$share/{group}/{filter}". The group is non-empty and has no '/', '+' or '#'.</summary>
+    /// <summary>Splits "$share/{group}/{filter}". The group is non-empty and has no '/', '+', '#' or U+0000.</summary>
     public static bool TrySplitShared(string filter, out string group, out string innerFilter)
     {
         group = innerFilter = "";
@@ -58,7 +58,7 @@ public static class MqttTopic
         int slash = filter.IndexOf('/', SharePrefix.Length);
         if (slash <= SharePrefix.Length) return false;
         group = filter.Substring(SharePrefix.Length, slash - SharePrefix.Length);
-        if (group.IndexOfAny(['+', '#']) >= 0) return false;
+        if (group.IndexOfAny(['+', '#', '\0']) >= 0) return false; // U+0000 is not allowed in any string
         innerFilter = filter.Substring(slash + 1);
         return innerFilter.Length > 0;
     }

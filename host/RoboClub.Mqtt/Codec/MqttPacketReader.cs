@@ -124,7 +124,7 @@ public static class MqttPacketReader
         var p = new ConnAckPacket { SessionPresent = (ackFlags & 1) != 0 };
         byte code = r.ReadByte();
         p.ReasonCode = v5 ? (MqttReasonCode)code : ReasonCodeMap.FromV311ConnAck(code);
-        if (v5 && !r.End) PropertyReader.ReadConnAck(ref r, p);
+        if (v5) PropertyReader.ReadConnAck(ref r, p); // MQTT 5 CONNACK always has a property length (unlike PUBACK/DISCONNECT/AUTH)
         ExpectEnd(ref r, MqttPacketType.ConnAck);
         return p;
     }
@@ -185,21 +185,25 @@ public static class MqttPacketReader
             var f = new MqttTopicFilter { Topic = r.ReadString() };
             byte o = r.ReadByte();
             int qos = o & 0x03;
-            if (qos == 3) throw MqttProtocolException.Malformed("subscription QoS 3");
-            f.QualityOfServiceLevel = (MqttQualityOfServiceLevel)qos;
             if (v5)
             {
                 if ((o & 0xC0) != 0) throw MqttProtocolException.Malformed("subscription options reserved bits must be 0");
+                // MQTT 5 3.8.3.1: Maximum QoS 3 and Retain Handling 3 are Protocol Errors (not malformed).
+                if (qos == 3) throw MqttProtocolException.Protocol("subscription QoS 3");
+                f.QualityOfServiceLevel = (MqttQualityOfServiceLevel)qos;
                 f.NoLocal = (o & 0x04) != 0;
                 f.RetainAsPublished = (o & 0x08) != 0;
                 f.RetainHandling = (byte)((o >> 4) & 0x03);
-                if (f.RetainHandling == 3) throw MqttProtocolException.Malformed("retain handling 3 is invalid");
+                if (f.RetainHandling == 3) throw MqttProtocolException.Protocol("retain handling 3 is invalid");
                 if (f.NoLocal && f.Topic.StartsWith(MqttTopic.SharePrefix, StringComparison.Ordinal))
                     throw MqttProtocolException.Protocol("No Local on a shared subscription");
             }
-            else if ((o & 0xFC) != 0)
+            else
             {
-                throw MqttProtocolException.Malformed("requested QoS byte reserved bits must be 0");
+                // MQTT 3.1.1 3.8.3.1: reserved bits or QoS 3 make the packet malformed.
+                if ((o & 0xFC) != 0) throw MqttProtocolException.Malformed("requested QoS byte reserved bits must be 0");
+                if (qos == 3) throw MqttProtocolException.Malformed("subscription QoS 3");
+                f.QualityOfServiceLevel = (MqttQualityOfServiceLevel)qos;
             }
             p.TopicFilters.Add(f);
         }
@@ -211,7 +215,13 @@ public static class MqttPacketReader
         var r = new PacketSpanReader(body);
         var p = new SubAckPacket { PacketId = ReadPacketId(ref r) };
         if (v5) PropertyReader.ReadAck(ref r, p);
-        while (!r.End) p.ReasonCodes.Add((MqttReasonCode)r.ReadByte());
+        while (!r.End)
+        {
+            byte code = r.ReadByte();
+            // MQTT 3.1.1 3.9.3: return codes other than 0x00, 0x01, 0x02 and 0x80 are reserved (MQTT-3.9.3-2).
+            if (!v5 && code is not (0x00 or 0x01 or 0x02 or 0x80)) throw MqttProtocolException.Malformed($"SUBACK return code 0x{code:X2} is reserved in MQTT 3.1.1");
+            p.ReasonCodes.Add((MqttReasonCode)code);
+        }
         return p;
     }
 

@@ -167,6 +167,8 @@ public static class MqttPacketWriter
             if (will.Retain) flags |= 0x20;
         }
         if (p.Password is not null) flags |= 0x40;
+        if (!v5 && p.Password is not null && p.UserName is null)
+            throw new ArgumentException("MQTT 3.1.1 does not allow a password without a user name"); // the reader refuses it (MQTT-3.1.2-22)
         if (p.UserName is not null) flags |= 0x80;
         w.WriteByte(flags);
         w.WriteUInt16(p.KeepAliveSeconds);

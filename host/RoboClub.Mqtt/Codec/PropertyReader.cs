@@ -203,7 +203,9 @@ internal static class PropertyReader
         m.MessageExpiryInterval = v.MessageExpiryInterval;
         m.ContentType = v.ContentType;
         m.ResponseTopic = v.ResponseTopic;
-        m.CorrelationData = v.CorrelationData;
+        // Not `= v.CorrelationData`: the implicit byte[] -> ReadOnlyMemory<byte> conversion turns null into
+        // an empty (non-null) value, which a re-encoder would send as an empty Correlation Data property.
+        m.CorrelationData = v.CorrelationData is { } cd ? new ReadOnlyMemory<byte>(cd) : (ReadOnlyMemory<byte>?)null;
         m.UserProperties = v.UserProperties;
     }
 

@@ -31,7 +31,7 @@ public sealed class PublishPacket : MqttPacket, IPacketWithIdentifier
         PayloadFormatIndicator = PayloadFormatIndicator,
         ContentType = ContentType,
         ResponseTopic = ResponseTopic,
-        CorrelationData = CorrelationData,
+        CorrelationData = CorrelationData is { } cd ? new ReadOnlyMemory<byte>(cd) : (ReadOnlyMemory<byte>?)null, // keep "absent" absent (null byte[] would become empty memory)
         UserProperties = UserProperties,
         SubscriptionIdentifiers = SubscriptionIdentifiers,
     };
