@@ -63,7 +63,7 @@ public sealed partial class MqttClient
         var keepAlive = ack.ServerKeepAlive is { } serverKeepAlive ? TimeSpan.FromSeconds(serverKeepAlive) : TimeSpan.FromSeconds((int)_options.KeepAlivePeriod.TotalSeconds);
         var pingTimeout = keepAlive < _options.Timeout ? keepAlive : _options.Timeout;
         _topicAliases = version == MqttProtocolVersion.V500 ? new IncomingTopicAliases(_options.TopicAliasMaximum) : null;
-        _quota.SetLimit(result.ReceiveMaximum);
+        _quota.SetLimit(Math.Min(result.ReceiveMaximum, _options.MaximumInflightPublishes));
         if (!ack.SessionPresent) lock (_incomingQoS2) _incomingQoS2.Clear();
         connection.Start(ack.MaximumPacketSize ?? uint.MaxValue, keepAlive, pingTimeout, OnPacket, OnPacketDropped);
 

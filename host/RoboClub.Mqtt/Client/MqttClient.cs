@@ -81,7 +81,7 @@ public sealed partial class MqttClient : IAsyncDisposable
             lock (_gate) if (_state == State.Connecting) _state = State.Disconnected;
             throw;
         }
-        _supervisor = SuperviseAsync(connection, lifetime);
+        lock (_gate) _supervisor = SuperviseAsync(connection, lifetime); // runs to its first await without the lock
         await InvokeHandlersAsync(ConnectedAsync, new MqttClientConnectedEventArgs(result)).ConfigureAwait(false);
         return result;
     }
@@ -110,12 +110,16 @@ public sealed partial class MqttClient : IAsyncDisposable
             ReasonString = v5 ? reasonString : null,
             SessionExpiryInterval = v5 ? sessionExpiryInterval : null,
         });
-        try { await supervisor.WaitAsync(cancellationToken).ConfigureAwait(false); }
+        try
+        {
+            // From inside a Connected/Disconnected handler the supervisor is waiting for us: do not wait for it.
+            if (!s_inConnectionEvent.Value) await supervisor.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
         finally { lock (_gate) if (_state == State.Disconnecting) _state = State.Disconnected; }
     }
 
     /// <summary>
-    /// Publishes. QoS 0 completes when written to the transport, QoS 1 on PUBACK, QoS 2 on PUBCOMP.
+    /// Publishes. QoS 0 completes when flushed to the transport, QoS 1 on PUBACK, QoS 2 on PUBCOMP.
     /// A refusal by the server is a result (ReasonCode 0x80+), not an exception. QoS 1/2 wait for a
     /// free slot under the server's Receive Maximum, and while reconnecting they wait for the new
     /// connection (all within <see cref="MqttClientOptions.Timeout"/>).
@@ -143,15 +147,16 @@ public sealed partial class MqttClient : IAsyncDisposable
         if (qos == MqttQualityOfServiceLevel.AtMostOnce)
         {
             if (connection is null) throw new MqttClientNotConnectedException("the MQTT client is reconnecting; QoS 0 messages are not queued");
-            bool written;
-            try { written = await connection.SendAndFlushAsync(packet).WaitAsync(_options.Timeout, cancellationToken).ConfigureAwait(false); }
-            catch (TimeoutException) { throw new MqttTimeoutException($"the PUBLISH could not be written within {_options.Timeout.TotalSeconds:0.###} s"); }
+            // No timer per message: if the transport stops taking bytes, keep-alive closes the
+            // connection and that fails this wait.
+            var write = connection.SendAndFlushAsync(packet);
+            bool written = await (cancellationToken.CanBeCanceled ? write.WaitAsync(cancellationToken) : write).ConfigureAwait(false);
             return written ? MqttClientPublishResult.QoS0Success : TooLarge(0);
         }
 
         long started = Environment.TickCount64;
         if (!await _quota.AcquireAsync(_options.Timeout, cancellationToken).ConfigureAwait(false))
-            throw new MqttTimeoutException($"the server's Receive Maximum ({_quota.Limit}) messages stayed in flight for {_options.Timeout.TotalSeconds:0.###} s");
+            throw new MqttTimeoutException($"{_quota.Limit} messages (the in-flight limit) stayed unacknowledged for {_options.Timeout.TotalSeconds:0.###} s");
         var pending = new PendingPublish(packet, Interlocked.Increment(ref _publishSequence));
         lock (_gate)
         {
@@ -347,9 +352,13 @@ public sealed partial class MqttClient : IAsyncDisposable
         _dispatch.Writer.TryComplete();
     }
 
+    /// <summary>True inside a Connected/Disconnected handler (flows with the handler's async calls).</summary>
+    static readonly AsyncLocal<bool> s_inConnectionEvent = new();
+
     static async Task InvokeHandlersAsync<T>(Func<T, Task>? handlers, T args)
     {
         if (handlers is null) return;
+        if (args is MqttClientConnectedEventArgs or MqttClientDisconnectedEventArgs) s_inConnectionEvent.Value = true; // reverts when this method returns
         foreach (var handler in handlers.GetInvocationList())
         {
             // A failing application handler must not take the connection down with it.

@@ -33,6 +33,10 @@ public sealed class MqttClientOptions
 
     /// <summary>MQTT 5: seconds the server keeps the session after the connection ends (0: ends with it).</summary>
     public uint SessionExpiryInterval { get; set; }
+    /// <summary>At most this many of our QoS 1/2 publishes await their ack at once; the server's Receive
+    /// Maximum (MQTT 5) lowers it further. MQTT 3.1.1 cannot say its limit: mosquitto drops a 3.1.1 client
+    /// with more than 20 QoS 2 messages in flight, hence the default (paho's default too).</summary>
+    public ushort MaximumInflightPublishes { get; set; } = 20;
     /// <summary>MQTT 5: how many QoS 1/2 messages the server may have in flight to us (0: not sent, 65,535).</summary>
     public ushort ReceiveMaximum { get; set; }
     /// <summary>Largest packet we accept (0: no limit); MQTT 5 tells the server.</summary>
@@ -74,6 +78,7 @@ public sealed class MqttClientOptions
             throw new ArgumentException("Host and a Port between 1 and 65535 are required");
         if (KeepAlivePeriod < TimeSpan.Zero || KeepAlivePeriod.TotalSeconds > ushort.MaxValue)
             throw new ArgumentException("KeepAlivePeriod must be between 0 and 65,535 seconds");
+        if (MaximumInflightPublishes == 0) throw new ArgumentException("MaximumInflightPublishes must be at least 1");
         if (ConnectTimeout <= TimeSpan.Zero || Timeout <= TimeSpan.Zero)
             throw new ArgumentException("ConnectTimeout and Timeout must be positive");
         if (AutoReconnect && (ReconnectDelay <= TimeSpan.Zero || MaximumReconnectDelay < ReconnectDelay))

@@ -188,6 +188,18 @@ public sealed class MqttClientFailureTests
     }
 
     [Fact]
+    public async Task Qos2_burst_on_311_stays_within_the_inflight_cap()
+    {
+        // 3.1.1 has no Receive Maximum; mosquitto answers the 21st concurrent QoS 2 PUBLISH with
+        // 0x97 and drops the client. MaximumInflightPublishes (default 20) keeps us below that.
+        await using var broker = await MosquittoFixture.StartAsync();
+        await using var client = await ConnectAsync(Options(broker, MqttProtocolVersion.V311));
+        var results = await Task.WhenAll(Enumerable.Range(0, 300).Select(i => client.PublishAsync(Message("t/burst", i.ToString(), MqttQualityOfServiceLevel.ExactlyOnce))));
+        Assert.All(results, r => Assert.True(r.IsSuccess));
+        Assert.Equal(20, client.PeakInflightPublishes);
+    }
+
+    [Fact]
     public async Task Refused_publish_is_a_result_not_an_exception()
     {
         await using var broker = await MosquittoFixture.StartAsync(new MosquittoConfig
@@ -210,5 +222,41 @@ public sealed class MqttClientFailureTests
             var refused = await client.PublishAsync(Message("forbidden/y", "x", MqttQualityOfServiceLevel.ExactlyOnce));
             Assert.Equal(MqttReasonCode.NotAuthorized, refused.ReasonCode); // from PUBREC: no PUBREL follows
         }
+    }
+
+    [Theory]
+    [InlineData(MqttQualityOfServiceLevel.AtMostOnce)]
+    [InlineData(MqttQualityOfServiceLevel.AtLeastOnce)]
+    public async Task Message_above_the_server_maximum_packet_size_is_refused_locally(MqttQualityOfServiceLevel qos)
+    {
+        await using var broker = await MosquittoFixture.StartAsync(new MosquittoConfig { ExtraLines = { "max_packet_size 1000" } });
+        await using var client = await ConnectAsync(Options(broker, MqttProtocolVersion.V500));
+        Assert.Equal(1000u, client.ConnectResult!.MaximumPacketSize);
+        var big = await client.PublishAsync(new MqttApplicationMessage { Topic = "t/big", Payload = new byte[2000], QualityOfServiceLevel = qos });
+        Assert.Equal(MqttReasonCode.PacketTooLarge, big.ReasonCode);
+        var small = await client.PublishAsync(new MqttApplicationMessage { Topic = "t/small", Payload = new byte[100], QualityOfServiceLevel = qos });
+        Assert.True(small.IsSuccess);
+        Assert.True(client.IsConnected);
+    }
+
+    [Fact]
+    public async Task Disconnect_from_inside_the_disconnected_handler_does_not_deadlock()
+    {
+        await using var broker = await MosquittoFixture.StartAsync();
+        var options = Options(broker, MqttProtocolVersion.V311);
+        options.AutoReconnect = true;
+        options.ReconnectDelay = TimeSpan.FromMilliseconds(50);
+        await using var client = new MqttClient(options);
+        var handled = new TaskCompletionSource();
+        client.DisconnectedAsync += async e =>
+        {
+            await client.DisconnectAsync(); // "stop trying" from the handler
+            handled.TrySetResult();
+        };
+        await client.ConnectAsync();
+        client.AbortTransportForTesting();
+        await handled.Task.WaitAsync(Deadline);
+        await Task.Delay(200); // longer than the reconnect delay: no reconnect may happen
+        Assert.False(client.IsConnected);
     }
 }
