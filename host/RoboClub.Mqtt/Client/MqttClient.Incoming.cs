@@ -131,9 +131,6 @@ public sealed partial class MqttClient
             if (item.Deliver && !disposed)
             {
                 var message = packet.ToApplicationMessage();
-                // Codec: PublishPacket.ToApplicationMessage turns a missing correlation data (null byte[])
-                // into an empty, non-null ReadOnlyMemory; keep "absent" absent.
-                if (packet.CorrelationData is null) message.CorrelationData = null;
                 var args = new MqttApplicationMessageReceivedEventArgs(_clientId, message, packet.PacketId, packet.Dup);
                 await InvokeHandlersAsync(ApplicationMessageReceivedAsync, args).ConfigureAwait(false);
                 reason = args.ReasonCode;

@@ -15,8 +15,7 @@ internal sealed class MqttClientConnection
     const int FlushThreshold = 64 * 1024; // flush mid-batch so a burst does not buffer without bound
 
     readonly Stream _stream;
-    readonly MqttPacketChannel _channel; // used for writing only (see PacketStreamReader)
-    readonly PacketStreamReader _reader;
+    readonly MqttPacketChannel _channel;
     readonly Channel<Outgoing> _outbox = Channel.CreateUnbounded<Outgoing>(new UnboundedChannelOptions { SingleReader = true });
     readonly CancellationTokenSource _cts = new();
     readonly TaskCompletionSource<ConnectionLoss> _closed = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -32,8 +31,11 @@ internal sealed class MqttClientConnection
     public MqttClientConnection(Stream stream, MqttProtocolVersion version, uint maximumIncomingPacketSize)
     {
         _stream = stream;
-        _channel = new MqttPacketChannel(stream) { ProtocolVersion = version };
-        _reader = new PacketStreamReader(stream, version, maximumIncomingPacketSize != 0 ? maximumIncomingPacketSize : MqttFrameReader.DefaultMaximumPacketSize);
+        _channel = new MqttPacketChannel(stream)
+        {
+            ProtocolVersion = version,
+            MaximumIncomingPacketSize = maximumIncomingPacketSize != 0 ? maximumIncomingPacketSize : MqttFrameReader.DefaultMaximumPacketSize,
+        };
     }
 
     public MqttProtocolVersion ProtocolVersion => _channel.ProtocolVersion;
@@ -47,7 +49,7 @@ internal sealed class MqttClientConnection
     {
         _channel.Write(connect);
         await _channel.FlushAsync(cancellationToken).ConfigureAwait(false);
-        var packet = await _reader.ReadPacketAsync(cancellationToken).ConfigureAwait(false);
+        var packet = await _channel.ReadPacketAsync(cancellationToken).ConfigureAwait(false);
         return packet switch
         {
             ConnAckPacket ack => ack,
@@ -123,7 +125,6 @@ internal sealed class MqttClientConnection
 
     async ValueTask DisposeTransportAsync()
     {
-        try { await _reader.CompleteAsync().ConfigureAwait(false); } catch { /* already broken */ }
         await _channel.DisposeAsync().ConfigureAwait(false); // also disposes the stream
     }
 
@@ -133,7 +134,7 @@ internal sealed class MqttClientConnection
         {
             while (true)
             {
-                var packet = await _reader.ReadPacketAsync(_cts.Token).ConfigureAwait(false);
+                var packet = await _channel.ReadPacketAsync(_cts.Token).ConfigureAwait(false);
                 if (packet is null)
                 {
                     Close(ConnectionLoss.Broken(new MqttCommunicationException("the server closed the connection")), null);

@@ -123,6 +123,13 @@ public static class MqttPacketReader
         if ((ackFlags & 0xFE) != 0) throw MqttProtocolException.Malformed("CONNACK reserved flags must be 0");
         var p = new ConnAckPacket { SessionPresent = (ackFlags & 1) != 0 };
         byte code = r.ReadByte();
+        if (v5 && r.End && code == 1)
+        {
+            // A 3.1.1-only server refusing our MQTT 5 CONNECT answers with its own 2-byte CONNACK
+            // (return code 1, unacceptable protocol version): report that, not "malformed".
+            p.ReasonCode = MqttReasonCode.UnsupportedProtocolVersion;
+            return p;
+        }
         p.ReasonCode = v5 ? (MqttReasonCode)code : ReasonCodeMap.FromV311ConnAck(code);
         if (v5) PropertyReader.ReadConnAck(ref r, p); // MQTT 5 CONNACK always has a property length (unlike PUBACK/DISCONNECT/AUTH)
         ExpectEnd(ref r, MqttPacketType.ConnAck);

@@ -47,7 +47,7 @@ internal sealed class FakeMqttServer : IAsyncDisposable
 
     internal sealed class Session(NetworkStream stream, MqttProtocolVersion version) : IAsyncDisposable
     {
-        readonly PacketStreamReader _reader = new(stream, version, MqttFrameReader.DefaultMaximumPacketSize);
+        readonly MqttPacketChannel _reader = new(stream) { ProtocolVersion = version };
 
         /// <summary>The next packet that is not a PINGREQ (answered automatically).</summary>
         public async Task<T> ReadAsync<T>() where T : MqttPacket
