@@ -97,7 +97,13 @@ public static class TopicFilterRelation
                 return i == r.Length;
             }
             if (i == r.Length) return false;                      // filter goes deeper than the rule
-            if (f[i] == "#") return false;                        // filter takes any depth, the rule does not
+            if (f[i] == "#")
+            {
+                // The filter takes any remaining levels (none at all, unless '#' is its whole
+                // first level). Only a rule ending in "#" takes them all — or "+/#" against the
+                // filter "#", as both need at least one level ("+/#" matches "x").
+                return i == 0 && r.Length == 2 && r[0] == "+" && r[1] == "#";
+            }
             if (r[i] == "+") continue;                            // any single level, '+' included
             if (f[i] == "+" || f[i] != r[i]) return false;
         }
