@@ -80,7 +80,7 @@ public sealed class WebSocketListener : IAsyncDisposable
         listener.Start(backlog: 512);
         _listener = listener;
         _acceptLoop = Task.Run(AcceptLoopAsync);
-        Log?.Invoke(MqttLogLevel.Information, $"MQTT over WebSocket listening on ws://{LocalEndPoint}{Path}");
+        Log?.Invoke(MqttLogLevel.Debug, $"MQTT over WebSocket listening on ws://{LocalEndPoint}{Path}");
     }
 
     /// <summary>Stops accepting new connections; those already accepted continue.</summary>
