@@ -22,8 +22,6 @@ internal sealed record BrokerSettings(
 /// <summary>The broker's options and what the command does beside them.</summary>
 internal sealed record BrokerPlan(
     MqttBrokerOptions Options,
-    int? WebSocketPort, // the hub's MQTT over WebSocket listener, or null
-
     MqttBrokerConfigFile? Config,
     IReadOnlyList<string> Warnings);
 
@@ -111,8 +109,7 @@ internal sealed class BrokerCommand : Command
         {
             ListenAddress = settings.Listen ? IPAddress.Any : IPAddress.Loopback,
             Port = settings.Port,
-            // The hub runs the WebSocket listener itself (below) and hands it to the broker.
-            WebSocketPort = null,
+            WebSocketPort = settings.WebSocketPort,
             DataDirectory = settings.DataDirectory,
             AllowAnonymous = config?.AllowAnonymous ?? true,
             Security = config,
@@ -133,7 +130,7 @@ internal sealed class BrokerCommand : Command
                 warnings.Add($"WARNING: {config.FilePath} allows anonymous clients (allow_anonymous true): anyone on the network can connect without a password.");
             }
         }
-        return new BrokerPlan(options, settings.WebSocketPort, config, warnings);
+        return new BrokerPlan(options, config, warnings);
     }
 
     internal static async Task<int> RunAsync(BrokerSettings settings, TextWriter output, TextWriter error)
@@ -157,22 +154,15 @@ internal sealed class BrokerCommand : Command
         using var signals = new SignalHandlers(stopRequested, plan.Config, log);
 
         MqttBroker? broker = null;
-        WebSocketListener? webSocket = null;
         try
         {
             broker = new MqttBroker(options);
             await broker.StartAsync().ConfigureAwait(false);
             await output.WriteLineAsync($"RoboClub broker listening on {Describe("mqtt", options.ListenAddress, broker.Port, "")}").ConfigureAwait(false);
 
-            if (plan.WebSocketPort is int wsPort)
+            if (broker.WebSocketPort is int wsPort)
             {
-                webSocket = new WebSocketListener(options.ListenAddress, wsPort, broker.HandleConnectionAsync)
-                {
-                    Path = options.WebSocketPath,
-                    Log = log.Write,
-                };
-                webSocket.Start();
-                await output.WriteLineAsync($"MQTT over WebSocket on {Describe("ws", options.ListenAddress, webSocket.Port, options.WebSocketPath)}").ConfigureAwait(false);
+                await output.WriteLineAsync($"MQTT over WebSocket on {Describe("ws", options.ListenAddress, wsPort, options.WebSocketPath)}").ConfigureAwait(false);
             }
             if (plan.Config is not null)
             {
@@ -189,9 +179,7 @@ internal sealed class BrokerCommand : Command
             await stopRequested.Task.ConfigureAwait(false);
 
             await output.WriteLineAsync("Stopping the broker...").ConfigureAwait(false);
-            webSocket?.StopAccepting();
             await broker.StopAsync().ConfigureAwait(false);
-            if (webSocket is not null) await webSocket.StopAsync().ConfigureAwait(false);
             await output.WriteLineAsync("Broker stopped.").ConfigureAwait(false);
             return 0;
         }
@@ -207,7 +195,6 @@ internal sealed class BrokerCommand : Command
         }
         finally
         {
-            if (webSocket is not null) await webSocket.DisposeAsync().ConfigureAwait(false);
             if (broker is not null) await broker.DisposeAsync().ConfigureAwait(false);
         }
     }

@@ -29,7 +29,6 @@ public class BrokerCommandTests
         Assert.Equal(1883, o.Port);
         Assert.Null(o.DataDirectory);
         Assert.Null(o.WebSocketPort);
-        Assert.Null(plan.WebSocketPort);
         Assert.True(o.AllowAnonymous);
         Assert.Null(o.Security);
         Assert.Null(plan.Config);
@@ -52,8 +51,7 @@ public class BrokerCommandTests
             Assert.Equal(IPAddress.Any, plan.Options.ListenAddress);
             Assert.Equal(0, plan.Options.Port);
             Assert.Equal(Path.GetFullPath(data), plan.Options.DataDirectory);
-            Assert.Equal(9001, plan.WebSocketPort);
-            Assert.Null(plan.Options.WebSocketPort); // the hub runs the WebSocket listener itself
+            Assert.Equal(9001, plan.Options.WebSocketPort);
             Assert.Equal(0, plan.Options.MaximumQueuedMessages);
             Assert.NotNull(plan.Options.Log);
             Assert.Same(plan.Config, plan.Options.Security);

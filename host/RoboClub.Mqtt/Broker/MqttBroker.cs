@@ -53,7 +53,7 @@ public sealed partial class MqttBroker : IAsyncDisposable
     public event Action<MqttClientIdentity, MqttReasonCode>? ClientDisconnected;
 
     /// <summary>Loads persisted state, opens the listeners and starts the timers.</summary>
-    public async Task StartAsync(CancellationToken cancellationToken = default)
+    public Task StartAsync(CancellationToken cancellationToken = default)
     {
         if (Interlocked.CompareExchange(ref _state, 1, 0) != 0) throw new InvalidOperationException("the broker was already started");
         Statistics.StartedUtc = DateTime.UtcNow;
@@ -82,8 +82,8 @@ public sealed partial class MqttBroker : IAsyncDisposable
         }
         if (Options.WebSocketPort is { } wsPort)
         {
-            _webSockets = new WebSocketListener(Options.ListenAddress, wsPort, Options.WebSocketPath, HandleConnectionAsync, Log);
-            await _webSockets.StartAsync(cancellationToken).ConfigureAwait(false);
+            _webSockets = new WebSocketListener(Options.ListenAddress, wsPort, HandleConnectionAsync) { Path = Options.WebSocketPath, Log = Log };
+            _webSockets.Start();
             Log(MqttLogLevel.Information, $"MQTT over WebSocket listening on ws://{Options.ListenAddress}:{_webSockets.Port}{Options.WebSocketPath}");
         }
         _housekeeping = new Timer(_ => Housekeeping(), null, 250, 250);
@@ -96,6 +96,7 @@ public sealed partial class MqttBroker : IAsyncDisposable
         {
             _persistTimer = new Timer(_ => SaveIfDirty(), null, Options.PersistInterval, Options.PersistInterval);
         }
+        return Task.CompletedTask;
     }
 
     async Task AcceptLoopAsync()
@@ -192,12 +193,13 @@ public sealed partial class MqttBroker : IAsyncDisposable
     {
         if (Interlocked.Exchange(ref _state, 2) != 1) return;
         _listener?.Dispose();
-        if (_webSockets is not null) await _webSockets.StopAsync().ConfigureAwait(false);
+        _webSockets?.StopAccepting();
         var closing = new List<Task>();
         foreach (var c in _connections.Keys) closing.Add(c.CloseWithAsync(MqttReasonCode.ServerShuttingDown, "server shutting down"));
         await Task.WhenAll(closing).ConfigureAwait(false);
         var running = _connections.Values.ToArray();
         await Task.WhenAny(Task.WhenAll(running), Task.Delay(TimeSpan.FromSeconds(5))).ConfigureAwait(false);
+        if (_webSockets is not null) await _webSockets.DisposeAsync().ConfigureAwait(false);
         _stopping.Cancel();
         if (_acceptLoop is not null) await _acceptLoop.ConfigureAwait(false);
         _housekeeping?.Dispose();
