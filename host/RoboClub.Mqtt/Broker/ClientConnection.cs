@@ -29,7 +29,6 @@ internal sealed class ClientConnection
     MqttApplicationMessage? _will;
     uint _willDelay;
     bool _sendWill = true;
-    bool _tookOver;
     int _sendQuota;
     ushort _clientTopicAliasMaximum;
     Dictionary<string, ushort>? _outgoingAliases;
@@ -72,7 +71,6 @@ internal sealed class ClientConnection
     /// <summary>Another connection took this client id over: tell the client (MQTT 5) and close.</summary>
     public void TakeOver()
     {
-        _tookOver = true;
         _ = CloseWithAsync(MqttReasonCode.SessionTakenOver, "another connection with the same client id");
     }
 
@@ -140,7 +138,7 @@ internal sealed class ClientConnection
             await _channel.DisposeAsync().ConfigureAwait(false);
             if (_session is not null)
             {
-                _broker.Detach(this, _session, _sendWill ? _will : null, _willDelay, _tookOver);
+                _broker.Detach(this, _session, _sendWill ? _will : null, _willDelay);
                 _broker.OnClientDisconnected(Identity!, closeReason);
             }
             _cts.Dispose();

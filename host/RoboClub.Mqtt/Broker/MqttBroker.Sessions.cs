@@ -76,9 +76,8 @@ public sealed partial class MqttBroker
 
     /// <summary>A connection ended. The session lives on for its expiry interval; the will goes now,
     /// later (Will Delay), or not at all (normal DISCONNECT, or the client came back in time).</summary>
-    internal void Detach(ClientConnection connection, Session session, MqttApplicationMessage? will, uint willDelay, bool takenOver)
+    internal void Detach(ClientConnection connection, Session session, MqttApplicationMessage? will, uint willDelay)
     {
-        bool sessionEnded = false;
         string clientId = session.ClientId;
         lock (_sessionsLock)
         {
@@ -92,23 +91,23 @@ public sealed partial class MqttBroker
                     session.DisconnectedAtUtcTicks = DateTime.UtcNow.Ticks;
                 }
             }
-            if (stillOurs && session.SessionExpiryInterval == 0)
+            bool sessionEnded;
+            if (stillOurs)
             {
-                EndSessionLocked(session);
-                sessionEnded = true;
+                sessionEnded = session.SessionExpiryInterval == 0;
+                if (sessionEnded) EndSessionLocked(session);
             }
-            // Taken over by a clean start: the old session is gone.
-            if (takenOver && !(_sessions.TryGetValue(clientId, out var cur) && ReferenceEquals(cur, session))) sessionEnded = true;
-
-            if (will is not null)
+            else
             {
-                if (willDelay == 0 || sessionEnded)
+                // Another connection already has this client id: it either resumed this session
+                // (the client is back) or a clean start replaced it (this session is over).
+                sessionEnded = !(_sessions.TryGetValue(clientId, out var current) && ReferenceEquals(current, session));
+            }
+            if (will is not null && willDelay > 0 && !sessionEnded)
+            {
+                if (!stillOurs)
                 {
-                    // published below, outside the lock
-                }
-                else if (takenOver)
-                {
-                    will = null; // the new connection resumed the session before the delay ran out
+                    will = null; // the client came back before the delay ran out
                 }
                 else
                 {

@@ -4,6 +4,7 @@ using RoboClub.Mqtt.Tests.Support;
 
 namespace RoboClub.Mqtt.Tests.Abuse;
 
+[Collection(RoboClub.Mqtt.Tests.Support.MeasurementCollection.Name)]
 public class AbuseTests
 {
     [Fact]

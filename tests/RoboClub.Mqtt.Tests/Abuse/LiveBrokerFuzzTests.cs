@@ -12,6 +12,7 @@ namespace RoboClub.Mqtt.Tests.Abuse;
 /// error, never hang a connection, keep its memory bounded, and keep serving a well-behaved client.
 /// Packet count: ROBOCLUB_FUZZ_ITERATIONS (default 200,000 for ./test.sh; run 1,000,000+ for the long setting).
 /// </summary>
+[Collection(RoboClub.Mqtt.Tests.Support.MeasurementCollection.Name)]
 public class LiveBrokerFuzzTests(ITestOutputHelper output)
 {
     static int Iterations => int.TryParse(Environment.GetEnvironmentVariable("ROBOCLUB_FUZZ_ITERATIONS"), out int n) ? n : 200_000;

@@ -149,6 +149,22 @@ public class SessionTests
         Assert.Equal("gone", Encoding.UTF8.GetString(got.Payload.Span));
     }
 
+    [Theory]
+    [InlineData(false, false)] // the client came back and resumed its session: no will
+    [InlineData(true, true)]   // a clean start ended the old session: its will goes now
+    public async Task Takeover_decides_the_delayed_will_by_whether_the_session_lives_on(bool cleanStart, bool willExpected)
+    {
+        await using var b = await TestBroker.StartAsync();
+        await using var watcher = await RawClient.ConnectAsync(b.Port, "hub", V5);
+        await watcher.SubscribeAsync("status/#");
+        await using var first = await RawClient.ConnectAsync(b.Port, "b", V5, c => { c.Will = Will("status/b", "gone"); c.WillDelayInterval = 60; c.SessionExpiryInterval = 600; });
+        await using var second = await RawClient.ConnectAsync(b.Port, "b", V5, c => { c.CleanStart = cleanStart; c.SessionExpiryInterval = 600; });
+        Assert.Equal(!cleanStart, second.LastConnAck!.SessionPresent);
+        await first.ReadUntilClosedAsync();
+        if (willExpected) Assert.Equal("gone", Encoding.UTF8.GetString((await watcher.ExpectAsync<PublishPacket>()).Payload.Span));
+        else Assert.True(await watcher.NothingWithinAsync(TimeSpan.FromMilliseconds(500)));
+    }
+
     [Fact]
     public async Task Disconnect_with_will_message_reason_sends_the_will()
     {

@@ -7,6 +7,7 @@ using Xunit.Abstractions;
 namespace RoboClub.Mqtt.Tests.Codec;
 
 /// <summary>Decoding the hot packet (a 3.1.1 PUBLISH) allocates only what the result needs.</summary>
+[Collection(RoboClub.Mqtt.Tests.Support.MeasurementCollection.Name)]
 public class DecodeAllocationTests(ITestOutputHelper output)
 {
     const int Count = 10_000;

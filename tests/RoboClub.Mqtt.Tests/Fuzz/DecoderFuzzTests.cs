@@ -27,6 +27,7 @@ namespace RoboClub.Mqtt.Tests.Fuzz;
 /// Iterations: ROBOCLUB_FUZZ_ITERATIONS (default 200,000, which ./test.sh uses; a few seconds on 2 cores).
 /// The long setting is ROBOCLUB_FUZZ_ITERATIONS=1000000 (or more). ROBOCLUB_FUZZ_SEED changes the base seed.
 /// </summary>
+[Collection(RoboClub.Mqtt.Tests.Support.MeasurementCollection.Name)]
 public class DecoderFuzzTests(ITestOutputHelper output)
 {
     const int DefaultIterations = 200_000;
