@@ -91,23 +91,15 @@ public sealed partial class MqttBroker
                     session.DisconnectedAtUtcTicks = DateTime.UtcNow.Ticks;
                 }
             }
-            bool sessionEnded;
-            if (stillOurs)
-            {
-                sessionEnded = session.SessionExpiryInterval == 0;
-                if (sessionEnded) EndSessionLocked(session);
-            }
-            else
-            {
-                // Another connection already has this client id: it either resumed this session
-                // (the client is back) or a clean start replaced it (this session is over).
-                sessionEnded = !(_sessions.TryGetValue(clientId, out var current) && ReferenceEquals(current, session));
-            }
+            // A clean start by a newer connection may already have replaced this session.
+            bool registered = _sessions.TryGetValue(clientId, out var current) && ReferenceEquals(current, session);
+            bool sessionEnded = !registered || (stillOurs && session.SessionExpiryInterval == 0);
+            if (registered && sessionEnded) EndSessionLocked(session);
             if (will is not null && willDelay > 0 && !sessionEnded)
             {
                 if (!stillOurs)
                 {
-                    will = null; // the client came back before the delay ran out
+                    will = null; // the client came back and resumed its session before the delay ran out
                 }
                 else
                 {
