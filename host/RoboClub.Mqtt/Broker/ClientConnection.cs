@@ -102,6 +102,9 @@ internal sealed class ClientConnection
                 LastActivityTicks = Environment.TickCount64;
                 CountReceived();
                 if (!HandlePacket(packet)) break;
+                // Replies (acks, SUBACK, PINGRESP) leave once no further whole packet is waiting:
+                // a burst gets one flush, a lone packet gets its reply without a thread hop.
+                if (_controlPending && !_channel.HasBufferedPacket) await FlushFromReaderAsync(token).ConfigureAwait(false);
             }
         }
         catch (MqttProtocolException ex)
@@ -224,6 +227,7 @@ internal sealed class ClientConnection
             ack.TopicAliasMaximum = options.TopicAliasMaximum;
             if (expiry != c.SessionExpiryInterval) ack.SessionExpiryInterval = expiry;
         }
+        _batch = new (OutgoingMessage, ushort)[WriteBatch];
         await _writeLock.WaitAsync(token).ConfigureAwait(false);
         try
         {
@@ -425,16 +429,90 @@ internal sealed class ClientConnection
         _closeReason = p.ReasonCode;
     }
 
+    /// <summary>Queues a reply; the reader loop sends it (see <see cref="FlushFromReaderAsync"/>).</summary>
     void Enqueue(MqttPacket packet)
     {
         lock (_control) _control.Enqueue(packet);
-        SignalWriter();
+        _controlPending = true;
+    }
+
+    bool _controlPending;
+    long _lastInlineWrite;
+    static readonly long InlineGap = System.Diagnostics.Stopwatch.Frequency / 5000; // 200 µs
+
+    /// <summary>On the reader's own task: write the queued replies (and any deliveries) unless the writer
+    /// is busy, in which case it will pick them up.</summary>
+    async ValueTask FlushFromReaderAsync(CancellationToken token)
+    {
+        if (!_writeLock.Wait(0))
+        {
+            SignalWriter();
+            return;
+        }
+        try
+        {
+            DrainControl();
+            bool more = DrainSession();
+            await _channel.FlushAsync(token).ConfigureAwait(false);
+            if (more) SignalWriter();
+        }
+        finally { _writeLock.Release(); }
+    }
+
+    /// <summary>
+    /// Called on a publisher's thread when this connection is a message's only recipient: if no one
+    /// is writing to it, write and flush right here, saving a thread-pool hop (about 0.1 ms per message
+    /// at light load). A flush that cannot finish at once completes in the background. Fan-out keeps
+    /// using the writer task, so one publisher never writes to a hundred sockets itself.
+    /// </summary>
+    public void WriteNowOrSignal()
+    {
+        // Only at light load: when messages come faster than one per InlineGap, the writer task
+        // batches them into few system calls, which is worth more than the saved hop.
+        long now = System.Diagnostics.Stopwatch.GetTimestamp();
+        long last = Volatile.Read(ref _lastInlineWrite);
+        if (now - last < InlineGap || !IsConnected || !_writeLock.Wait(0))
+        {
+            SignalWriter();
+            return;
+        }
+        Volatile.Write(ref _lastInlineWrite, now);
+        ValueTask flush;
+        bool more;
+        try
+        {
+            DrainControl();
+            more = DrainSession();
+            flush = _channel.FlushAsync(_cts.Token);
+        }
+        catch (Exception)
+        {
+            _writeLock.Release();
+            Cancel();
+            return;
+        }
+        if (flush.IsCompletedSuccessfully)
+        {
+            _writeLock.Release();
+            if (more) SignalWriter();
+        }
+        else
+        {
+            _ = FinishFlushAsync(flush, more);
+        }
+    }
+
+    async Task FinishFlushAsync(ValueTask flush, bool more)
+    {
+        try { await flush.ConfigureAwait(false); }
+        catch (Exception) { Cancel(); }
+        finally { _writeLock.Release(); }
+        if (more) SignalWriter();
     }
 
     // ------------------------------------------------------------------ writer
     async Task RunWriterAsync(CancellationToken token)
     {
-        _batch = new (OutgoingMessage, ushort)[WriteBatch];
         try
         {
             while (true)
@@ -464,6 +542,7 @@ internal sealed class ClientConnection
 
     void DrainControl()
     {
+        _controlPending = false;
         while (true)
         {
             MqttPacket? packet;

@@ -27,7 +27,7 @@ public sealed partial class MqttBroker
             var s = scratch[0];
             if (s.NoLocal && s.Owner.Id == message.SenderClientId) return 0;
             s.Owner.Deliver(new OutgoingMessage(message, Min(message.QualityOfServiceLevel, s.QualityOfServiceLevel),
-                s.RetainAsPublished && message.Retain, s.SubscriptionIdentifier != 0 ? [s.SubscriptionIdentifier] : null));
+                s.RetainAsPublished && message.Retain, s.SubscriptionIdentifier != 0 ? [s.SubscriptionIdentifier] : null), writeNow: true);
             return 1;
         }
 

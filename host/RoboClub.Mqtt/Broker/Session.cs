@@ -50,7 +50,11 @@ internal sealed class Session : Subscriber
         Connection is null && SessionExpiryInterval != uint.MaxValue &&
         nowUtcTicks - DisconnectedAtUtcTicks >= SessionExpiryInterval * TimeSpan.TicksPerSecond;
 
-    public override void Deliver(in OutgoingMessage message)
+    public override void Deliver(in OutgoingMessage message) => Deliver(message, writeNow: false);
+
+    /// <param name="writeNow">This session is the message's only recipient: its connection may write
+    /// it on the caller's thread (see <see cref="ClientConnection.WriteNowOrSignal"/>).</param>
+    public override void Deliver(in OutgoingMessage message, bool writeNow)
     {
         ClientConnection? connection;
         lock (Lock)
@@ -67,7 +71,9 @@ internal sealed class Session : Subscriber
             }
             Pending.Enqueue(message);
         }
-        connection?.SignalWriter();
+        if (connection is null) return;
+        if (writeNow) connection.WriteNowOrSignal();
+        else connection.SignalWriter();
     }
 
     /// <summary>Next free packet identifier (never one still in flight).</summary>

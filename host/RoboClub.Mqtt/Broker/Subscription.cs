@@ -25,4 +25,8 @@ internal abstract class Subscriber
     public abstract bool IsOnline { get; }
     /// <summary>Queues a message; must not block (it runs on the publisher's thread).</summary>
     public abstract void Deliver(in OutgoingMessage message);
+
+    /// <summary>As <see cref="Deliver(in OutgoingMessage)"/>; <paramref name="writeNow"/> allows sending it
+    /// on the caller's thread when this is the only recipient.</summary>
+    public virtual void Deliver(in OutgoingMessage message, bool writeNow) => Deliver(message);
 }

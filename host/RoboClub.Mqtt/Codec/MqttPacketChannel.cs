@@ -50,6 +50,7 @@ public sealed class MqttPacketChannel : IAsyncDisposable
                 {
                     BytesReceived += 1 + VariableInt.Size((uint)body.Length) + body.Length;
                     packet = Decode(header, body);
+                    HasBufferedPacket = ContainsWholePacket(buffer);
                 }
             }
             finally
@@ -65,6 +66,23 @@ public sealed class MqttPacketChannel : IAsyncDisposable
                 if (buffer.Length == 0) return null;
                 throw MqttProtocolException.Malformed("connection closed in the middle of a packet");
             }
+        }
+    }
+
+    /// <summary>True when the last read left at least one more whole packet in the buffer, so the
+    /// next <see cref="ReadPacketAsync"/> returns at once (a reader can batch its replies until then).</summary>
+    public bool HasBufferedPacket { get; private set; }
+
+    static bool ContainsWholePacket(ReadOnlySequence<byte> rest)
+    {
+        if (rest.Length < 2) return false;
+        try
+        {
+            return MqttFrameReader.TryReadFrame(ref rest, uint.MaxValue, out _, out _);
+        }
+        catch (MqttProtocolException)
+        {
+            return true; // the next read reports it
         }
     }
 

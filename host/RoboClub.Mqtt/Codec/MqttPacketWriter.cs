@@ -25,15 +25,19 @@ public static class MqttPacketWriter
     {
         var body = t_body ??= new PacketBodyWriter();
         body.Clear();
-        byte header = WriteBody(body, packet, version);
-        if (body.Length > VariableInt.Max) throw new ArgumentException("packet is larger than MQTT allows (256 MB)");
-        size = 1 + VariableInt.Size((uint)body.Length) + body.Length;
+        // A PUBLISH payload is not copied into the scratch body: it goes straight to the output after it.
+        byte header = WriteBody(body, packet, version, out var payload);
+        long remaining = (long)body.Length + payload.Length;
+        if (remaining > VariableInt.Max) throw new ArgumentException("packet is larger than MQTT allows (256 MB)");
+        size = 1 + VariableInt.Size((uint)remaining) + (int)remaining;
         if ((uint)size > maxPacketSize) return false;
-        var span = output.GetSpan(size);
+        int headSize = size - payload.Length;
+        var span = output.GetSpan(headSize);
         span[0] = header;
-        int n = 1 + VariableInt.Write(span[1..], (uint)body.Length);
+        int n = 1 + VariableInt.Write(span[1..], (uint)remaining);
         body.WrittenSpan.CopyTo(span[n..]);
-        output.Advance(size);
+        output.Advance(headSize);
+        if (!payload.IsEmpty) output.Write(payload.Span);
         return true;
     }
 
@@ -45,12 +49,15 @@ public static class MqttPacketWriter
         return buffer.WrittenSpan.ToArray();
     }
 
-    static byte WriteBody(PacketBodyWriter w, MqttPacket packet, MqttProtocolVersion version)
+    static byte WriteBody(PacketBodyWriter w, MqttPacket packet, MqttProtocolVersion version, out ReadOnlyMemory<byte> payload)
     {
         bool v5 = version == MqttProtocolVersion.V500;
+        payload = default;
         switch (packet)
         {
-            case PublishPacket p: return WritePublish(w, p, v5);
+            case PublishPacket p:
+                payload = p.Payload;
+                return WritePublish(w, p, v5);
             case PublishResponsePacket p:
                 w.WriteUInt16(p.PacketId);
                 if (v5 && (p.ReasonCode != 0 || HasAckProperties(p)))
@@ -129,6 +136,7 @@ public static class MqttPacketWriter
         pw.UserProperties(pk.UserProperties);
     });
 
+    /// <summary>Everything of a PUBLISH but its payload.</summary>
     static byte WritePublish(PacketBodyWriter w, PublishPacket p, bool v5)
     {
         if (p.QualityOfServiceLevel > MqttQualityOfServiceLevel.ExactlyOnce) throw new ArgumentException("QoS must be 0, 1 or 2");
@@ -149,7 +157,6 @@ public static class MqttPacketWriter
             if (pk.SubscriptionIdentifiers is { } ids) foreach (var id in ids) pw.PropertyVariableInt(PropertyId.SubscriptionIdentifier, id);
             if (pk.ContentType is { } ct) pw.Property(PropertyId.ContentType, ct);
         });
-        w.WriteBytes(p.Payload.Span);
         return (byte)(0x30 | (p.Dup ? 0x08 : 0) | ((int)p.QualityOfServiceLevel << 1) | (p.Retain ? 1 : 0));
     }
 

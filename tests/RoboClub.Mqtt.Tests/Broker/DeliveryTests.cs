@@ -247,6 +247,7 @@ public class DeliveryTests
             await s.SubscribeAsync("t", MqttQualityOfServiceLevel.AtLeastOnce);
             await s.SendAsync(new DisconnectPacket());
         }
+        await b.GoneAsync("sleepy");
         await using var pub = await RawClient.ConnectAsync(b.Port, "pub", V5);
         await pub.SendAsync(new PublishPacket { Topic = "t", Payload = "short"u8.ToArray(), QualityOfServiceLevel = MqttQualityOfServiceLevel.AtLeastOnce, PacketId = 1, MessageExpiryInterval = 1 });
         await pub.SendAsync(new PublishPacket { Topic = "t", Payload = "long"u8.ToArray(), QualityOfServiceLevel = MqttQualityOfServiceLevel.AtLeastOnce, PacketId = 2, MessageExpiryInterval = 100 });

@@ -19,6 +19,7 @@ public sealed class PersistenceTests : IDisposable
             await using var board = await RawClient.ConnectAsync(b.Port, "station-1", MqttProtocolVersion.V500, persistent);
             await board.SubscribeAsync("club/station-1/cmd", MqttQualityOfServiceLevel.AtLeastOnce, subscriptionId: 4);
             await board.SendAsync(new DisconnectPacket());
+            await b.GoneAsync("station-1");
             await using var hub = await RawClient.ConnectAsync(b.Port, "hub", MqttProtocolVersion.V500);
             await hub.SendAsync(new PublishPacket { Topic = "club/station-1/status", Payload = "online"u8.ToArray(), Retain = true, QualityOfServiceLevel = MqttQualityOfServiceLevel.AtLeastOnce, PacketId = 1 });
             await hub.ExpectAsync<PubAckPacket>();

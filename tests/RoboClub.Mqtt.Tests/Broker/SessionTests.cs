@@ -27,6 +27,7 @@ public class SessionTests
             await s.SubscribeAsync("club/board-7/program", MqttQualityOfServiceLevel.ExactlyOnce);
             await s.SendAsync(new DisconnectPacket());
         }
+        await b.GoneAsync("board-7");
         await using var pub = await RawClient.ConnectAsync(b.Port, "hub", v);
         for (ushort i = 1; i <= 3; i++) { await pub.SendAsync(Qos1("club/board-7/program", $"v{i}", i)); await pub.ExpectAsync<PubAckPacket>(); }
 

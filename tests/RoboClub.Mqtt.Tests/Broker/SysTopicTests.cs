@@ -16,6 +16,7 @@ public class SysTopicTests
             await s.SubscribeAsync("data", MqttQualityOfServiceLevel.AtLeastOnce);
             await s.SendAsync(new DisconnectPacket());
         }
+        await b.GoneAsync("offline");
         await using var pub = await RawClient.ConnectAsync(b.Port, "pub");
         for (ushort i = 1; i <= 8; i++) { await pub.SendAsync(new PublishPacket { Topic = "data", Payload = new byte[1], QualityOfServiceLevel = MqttQualityOfServiceLevel.AtLeastOnce, PacketId = i }); await pub.ExpectAsync<PubAckPacket>(); }
 

@@ -27,6 +27,11 @@ public sealed class TestBroker : IAsyncDisposable
         return tb;
     }
 
+    /// <summary>Waits until the broker has processed the end of this client's connection, so that what
+    /// is published next finds its session offline.</summary>
+    public Task GoneAsync(string clientId) =>
+        Eventually.TrueAsync(() => Broker.ConnectedClients.All(c => c.ClientId != clientId), $"'{clientId}' disconnected at the broker");
+
     public ValueTask DisposeAsync() => Broker.DisposeAsync();
 }
 
