@@ -72,30 +72,12 @@ public sealed partial class MqttBroker
             Log(MqttLogLevel.Information, $"client '{identity.ClientId}': invalid topic filter '{f.Topic}'");
             return v5 ? MqttReasonCode.TopicFilterInvalid : MqttReasonCode.UnspecifiedError;
         }
-        string? group = null;
-        string filter = f.Topic;
-        if (MqttTopic.TrySplitShared(f.Topic, out var g, out var inner))
-        {
-            group = g;
-            filter = inner;
-        }
-        if (Options.Security is { } security && !security.CanSubscribe(identity, filter))
+        var sub = NewSubscription(session, f, subscriptionId);
+        if (Options.Security is { } security && !security.CanSubscribe(identity, sub.Filter))
         {
             Log(MqttLogLevel.Information, $"client '{identity.ClientId}' may not subscribe to '{f.Topic}'");
             return MqttReasonCode.NotAuthorized;
         }
-        var sub = new Subscription
-        {
-            Owner = session,
-            FullFilter = f.Topic,
-            Filter = filter,
-            ShareGroup = group,
-            QualityOfServiceLevel = f.QualityOfServiceLevel,
-            NoLocal = f.NoLocal,
-            RetainAsPublished = f.RetainAsPublished,
-            RetainHandling = f.RetainHandling,
-            SubscriptionIdentifier = subscriptionId,
-        };
         bool isNew;
         lock (session.Lock)
         {
@@ -105,10 +87,10 @@ public sealed partial class MqttBroker
         _tree.Add(sub);
         MarkDirty();
         // Retained messages: never for shared subscriptions (MQTT-3.8.4-4); per Retain Handling otherwise.
-        if (group is null && (f.RetainHandling == 0 || (f.RetainHandling == 1 && isNew)))
+        if (sub.ShareGroup is null && (f.RetainHandling == 0 || (f.RetainHandling == 1 && isNew)))
         {
             long now = DateTime.UtcNow.Ticks;
-            foreach (var m in _retained.Match(filter, now))
+            foreach (var m in _retained.Match(sub.Filter, now))
             {
                 retainedOut.Add(new OutgoingMessage(m, Min(m.QualityOfServiceLevel, f.QualityOfServiceLevel), true, subscriptionId != 0 ? [subscriptionId] : null));
             }
@@ -154,22 +136,26 @@ public sealed partial class MqttBroker
     internal void RestoreSubscription(Session session, MqttTopicFilter f, uint subscriptionId)
     {
         if (!MqttTopic.IsValidTopicFilter(f.Topic)) return;
-        string? group = null;
-        string filter = f.Topic;
-        if (MqttTopic.TrySplitShared(f.Topic, out var g, out var inner)) { group = g; filter = inner; }
-        var sub = new Subscription
+        var sub = NewSubscription(session, f, subscriptionId);
+        lock (session.Lock) session.Subscriptions[f.Topic] = sub;
+        _tree.Add(sub);
+    }
+
+    /// <summary>A subscription as the tree keeps it: a "$share/group/filter" is split into group and filter.</summary>
+    static Subscription NewSubscription(Subscriber owner, MqttTopicFilter f, uint subscriptionId)
+    {
+        bool shared = MqttTopic.TrySplitShared(f.Topic, out var group, out var inner);
+        return new Subscription
         {
-            Owner = session,
+            Owner = owner,
             FullFilter = f.Topic,
-            Filter = filter,
-            ShareGroup = group,
+            Filter = shared ? inner : f.Topic,
+            ShareGroup = shared ? group : null,
             QualityOfServiceLevel = f.QualityOfServiceLevel,
             NoLocal = f.NoLocal,
             RetainAsPublished = f.RetainAsPublished,
             RetainHandling = f.RetainHandling,
             SubscriptionIdentifier = subscriptionId,
         };
-        lock (session.Lock) session.Subscriptions[f.Topic] = sub;
-        _tree.Add(sub);
     }
 }
