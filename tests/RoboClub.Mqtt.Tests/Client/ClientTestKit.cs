@@ -16,7 +16,7 @@ internal static class ClientTestKit
     /// <summary>A unique name (client id, topic) so that tests sharing a broker never meet.</summary>
     public static string Unique(string prefix) => $"{prefix}-{Environment.ProcessId}-{Interlocked.Increment(ref s_counter)}";
 
-    public static MqttClientOptions Options(MosquittoFixture broker, MqttProtocolVersion version, string? clientId = null) => new()
+    public static MqttClientOptions Options(IBrokerEndpoint broker, MqttProtocolVersion version, string? clientId = null) => new()
     {
         Host = broker.Host,
         Port = broker.Port,

@@ -4,8 +4,13 @@ using static RoboClub.Mqtt.Tests.Client.ClientTestKit;
 
 namespace RoboClub.Mqtt.Tests.Client;
 
-/// <summary>The client against a real mosquitto: messages both ways, retained, will, sessions, MQTT 5 properties.</summary>
-public sealed class MqttClientRoundTripTests(MosquittoFixture broker) : IClassFixture<MosquittoFixture>
+/// <summary>The client against a real mosquitto, and the same tests against our broker.</summary>
+public sealed class MqttClientAgainstMosquittoTests(MosquittoFixture broker) : MqttClientRoundTripTests<MosquittoFixture>(broker);
+
+public sealed class MqttClientAgainstOurBrokerTests(OurBrokerFixture broker) : MqttClientRoundTripTests<OurBrokerFixture>(broker);
+
+/// <summary>Messages both ways, retained, will, sessions, MQTT 5 properties.</summary>
+public abstract class MqttClientRoundTripTests<TBroker>(TBroker broker) : IClassFixture<TBroker> where TBroker : class, IBrokerEndpoint
 {
     [Theory]
     [InlineData(MqttProtocolVersion.V311, MqttQualityOfServiceLevel.AtMostOnce)]

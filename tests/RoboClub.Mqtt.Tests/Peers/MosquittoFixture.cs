@@ -24,7 +24,7 @@ public sealed class MosquittoConfig
 /// one with a custom config. Supports stop/restart on the same port, SIGSTOP/SIGCONT (a broker that
 /// stops answering) and keeps mosquitto's log for failure messages. Killed on dispose.
 /// </summary>
-public sealed class MosquittoFixture : IAsyncLifetime, IAsyncDisposable
+public sealed class MosquittoFixture : IAsyncLifetime, IAsyncDisposable, IBrokerEndpoint
 {
     public const string Executable = "/usr/sbin/mosquitto";
 
