@@ -15,7 +15,7 @@ public sealed partial class MqttBroker
         if (message.Retain)
         {
             _retained.Set(message);
-            MarkDirty();
+            if (!message.Topic.StartsWith("$SYS/", StringComparison.Ordinal)) MarkDirty(); // $SYS is not saved
         }
         scratch.Clear();
         _tree.Match(message.Topic, scratch);
