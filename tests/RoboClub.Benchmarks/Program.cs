@@ -9,6 +9,9 @@ using RoboClub.Benchmarks;
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 
+// `vm`: the board interpreter against Lua 5.4 (see VmBenchmark.cs and docs/benchmarks.md).
+if (args.Length > 0 && args[0] == "vm") return VmBenchmark.Run(args[1..]);
+
 var options = Options.Parse(args);
 if (options is null) return 2;
 if (options.List)
