@@ -65,6 +65,13 @@ namespace RoboClub.Board.Vm
             }
         }
 
+        /// <summary>Lets triggers and single scripts run again without restarting the program (the
+        /// editor's live mode on a stopped program): globals and on-start scripts are left alone.</summary>
+        public void Resume()
+        {
+            _running = true;
+        }
+
         /// <summary>Stops every script; the program no longer reacts to triggers until started again.</summary>
         public void StopAll()
         {
