@@ -30,6 +30,7 @@ namespace RoboClub.Board
         long _programStartMs;
         bool _liveSession;
         bool _safetyStopped;
+        bool _failed; // the error state stays until the next start
         long _nextWatchMs;
         LinkValue[] _watchValues = new LinkValue[0];
         long _identifyUntilMs;
@@ -86,7 +87,7 @@ namespace RoboClub.Board
             if (_scheduler != null && _scheduler.IsRunning)
             {
                 _scheduler.Step(nowMs, _hw.Button != null && _hw.Button.Pressed);
-                if (!_scheduler.IsRunning && !_safetyStopped) SetState(_program == null ? BoardState.Online : BoardState.Stopped);
+                if (!_scheduler.IsRunning && !_safetyStopped && !_failed) SetState(_program == null ? BoardState.Online : BoardState.Stopped);
             }
 
             if (_link != null && _link.IsWatching && _program != null && nowMs >= _nextWatchMs)
@@ -140,6 +141,7 @@ namespace RoboClub.Board
             StopOutputs();
             _liveSession = fromHub;
             _safetyStopped = false;
+            _failed = false;
             _programStartMs = _now;
             _scheduler.Start(_now);
             SetState(BoardState.Running);
@@ -329,6 +331,7 @@ namespace RoboClub.Board
         // ------------------------------------------------------------ IProgramObserver
         public void OnScriptFailed(int script, VmTask task)
         {
+            _failed = true;
             StopOutputs();
             SetState(BoardState.Error);
             if (_link != null)
