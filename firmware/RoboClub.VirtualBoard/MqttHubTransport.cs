@@ -8,36 +8,54 @@ namespace RoboClub.VirtualBoard;
 /// The virtual board's link to the hub: RoboClub.Mqtt's client behind the runtime's
 /// <see cref="IHubTransport"/>, exactly as the ESP32 puts nanoFramework.M2Mqtt behind it. It never
 /// blocks the board loop: publishes are queued in the client (which resends QoS 1 after a reconnect),
-/// and messages from the hub are handed to the handler on the client's thread (the hub link queues
-/// them for its Tick).
+/// and messages from the hub go to <see cref="Handler"/> on the client's thread (the hub link queues
+/// them for its Tick). Set <see cref="Handler"/> and the will before <see cref="ConnectAsync"/>.
 /// </summary>
 public sealed class MqttHubTransport : IHubTransport, IAsyncDisposable
 {
-    readonly MqttClient _client;
-    readonly IHubMessageHandler _handler;
+    readonly MqttClientOptions _options;
+    MqttClient? _client;
 
-    public MqttHubTransport(MqttClientOptions options, IHubMessageHandler handler)
+    public MqttHubTransport(MqttClientOptions options)
     {
-        options.AutoReconnect = true;
-        _client = new MqttClient(options);
-        _handler = handler;
-        _client.ApplicationMessageReceivedAsync += e =>
-        {
-            _handler.OnMessage(e.ApplicationMessage.Topic, e.ApplicationMessage.Payload.ToArray());
-            return Task.CompletedTask;
-        };
-        _client.ConnectedAsync += _ => { _handler.OnConnectionChanged(true); return Task.CompletedTask; };
-        _client.DisconnectedAsync += e => { if (e.ClientWasConnected) _handler.OnConnectionChanged(false); return Task.CompletedTask; };
+        _options = options;
+        _options.AutoReconnect = true;
     }
 
-    public bool IsConnected => _client.IsConnected;
+    public IHubMessageHandler? Handler { get; set; }
+
+    /// <summary>The last will (the hub link's offline status), registered at connect.</summary>
+    public void SetWill(string topic, byte[] payload) => _options.Will = new MqttApplicationMessage
+    {
+        Topic = topic,
+        Payload = payload,
+        Retain = true,
+        QualityOfServiceLevel = MqttQualityOfServiceLevel.AtLeastOnce,
+    };
+
+    public bool IsConnected => _client?.IsConnected ?? false;
 
     /// <summary>Connects once; afterwards the client reconnects by itself with backoff.</summary>
-    public Task ConnectAsync(CancellationToken cancellationToken = default) => _client.ConnectAsync(cancellationToken);
+    public Task ConnectAsync(CancellationToken cancellationToken = default)
+    {
+        if (_client is null)
+        {
+            _client = new MqttClient(_options);
+            _client.ApplicationMessageReceivedAsync += e =>
+            {
+                Handler?.OnMessage(e.ApplicationMessage.Topic, e.ApplicationMessage.Payload.ToArray());
+                return Task.CompletedTask;
+            };
+            _client.ConnectedAsync += _ => { Handler?.OnConnectionChanged(true); return Task.CompletedTask; };
+            _client.DisconnectedAsync += e => { if (e.ClientWasConnected) Handler?.OnConnectionChanged(false); return Task.CompletedTask; };
+        }
+        return _client.ConnectAsync(cancellationToken);
+    }
 
     public bool Publish(string topic, byte[] payload, bool retain, int qualityOfService)
     {
-        if (!_client.IsConnected) return false;
+        var client = _client;
+        if (client is null || !client.IsConnected) return false;
         var message = new MqttApplicationMessage
         {
             Topic = topic,
@@ -45,29 +63,32 @@ public sealed class MqttHubTransport : IHubTransport, IAsyncDisposable
             Retain = retain,
             QualityOfServiceLevel = (MqttQualityOfServiceLevel)Math.Clamp(qualityOfService, 0, 2),
         };
-        _ = PublishQuietlyAsync(message);
+        _ = PublishQuietlyAsync(client, message);
         return true;
     }
 
-    async Task PublishQuietlyAsync(MqttApplicationMessage message)
+    static async Task PublishQuietlyAsync(MqttClient client, MqttApplicationMessage message)
     {
-        try { await _client.PublishAsync(message).ConfigureAwait(false); }
+        try { await client.PublishAsync(message).ConfigureAwait(false); }
         catch (MqttCommunicationException) { /* the link dropped: the hub link notices and keeps its data */ }
     }
 
     public void Subscribe(string topicFilter, int qualityOfService)
     {
-        _ = SubscribeQuietlyAsync(topicFilter, (MqttQualityOfServiceLevel)Math.Clamp(qualityOfService, 0, 2));
+        var client = _client;
+        if (client is null) return;
+        _ = SubscribeQuietlyAsync(client, topicFilter, (MqttQualityOfServiceLevel)Math.Clamp(qualityOfService, 0, 2));
     }
 
-    async Task SubscribeQuietlyAsync(string filter, MqttQualityOfServiceLevel qos)
+    static async Task SubscribeQuietlyAsync(MqttClient client, string filter, MqttQualityOfServiceLevel qos)
     {
-        try { await _client.SubscribeAsync(filter, qos).ConfigureAwait(false); }
+        try { await client.SubscribeAsync(filter, qos).ConfigureAwait(false); }
         catch (MqttCommunicationException) { /* resubscribed on reconnect */ }
     }
 
     public async ValueTask DisposeAsync()
     {
+        if (_client is null) return;
         try { await _client.DisconnectAsync().ConfigureAwait(false); } catch (MqttCommunicationException) { }
         await _client.DisposeAsync().ConfigureAwait(false);
     }

@@ -17,6 +17,7 @@ public static class Program
     {
         var root = new RootCommand("RoboClub hub. Without a command it runs the hub; today that is the MQTT broker (the web editor and virtual boards come next).");
         root.Subcommands.Add(new BrokerCommand());
+        root.Subcommands.Add(new VirtualBoardCommand());
         root.SetAction((_, _) => RunHubAsync(Console.Out, Console.Error));
         return root;
     }

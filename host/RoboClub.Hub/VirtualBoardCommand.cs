@@ -1,0 +1,75 @@
+using System.CommandLine;
+using RoboClub.VirtualBoard;
+
+namespace RoboClub.Hub;
+
+/// <summary>`roboclub virtual-board`: one virtual robot or weather station, connected to a broker
+/// exactly as an ESP32 board would be (same topics and payloads).</summary>
+internal sealed class VirtualBoardCommand : Command
+{
+    readonly Option<string> _kind = new("--kind") { Description = "robot or weather", DefaultValueFactory = _ => "robot" };
+    readonly Option<string> _name = new("--name") { Description = "The board's name (lowercase letters, digits, '-')", DefaultValueFactory = _ => "virtual-1" };
+    readonly Option<string> _club = new("--club") { Description = "The club's name", DefaultValueFactory = _ => "club1" };
+    readonly Option<string> _broker = new("--broker") { Description = "The broker, mqtt://host:port", DefaultValueFactory = _ => "mqtt://127.0.0.1:1883" };
+    readonly Option<string?> _arena = new("--arena") { Description = "Robot arena: empty, square, wall-ahead, obstacles, line-oval, maze (default: empty)" };
+    readonly Option<FileInfo?> _replay = new("--replay") { Description = "Weather: replay readings from a CSV file (time,quantity,value) instead of the model" };
+    readonly Option<double> _speed = new("--speed") { Description = "Simulated time per real time (1 = real time)", DefaultValueFactory = _ => 1.0 };
+    readonly Option<string?> _user = new("--user") { Description = "MQTT user name, when the broker needs one" };
+    readonly Option<string?> _password = new("--password") { Description = "MQTT password" };
+
+    public VirtualBoardCommand() : base("virtual-board", "Run a virtual robot or weather station connected to a broker, until Ctrl+C")
+    {
+        Options.Add(_kind);
+        Options.Add(_name);
+        Options.Add(_club);
+        Options.Add(_broker);
+        Options.Add(_arena);
+        Options.Add(_replay);
+        Options.Add(_speed);
+        Options.Add(_user);
+        Options.Add(_password);
+        SetAction((parseResult, token) => RunAsync(parseResult, token));
+    }
+
+    async Task<int> RunAsync(ParseResult p, CancellationToken token)
+    {
+        if (!Uri.TryCreate(p.GetValue(_broker), UriKind.Absolute, out var uri) || uri.Scheme != "mqtt")
+        {
+            await Console.Error.WriteLineAsync($"error: --broker must look like mqtt://host:port (not '{p.GetValue(_broker)}')").ConfigureAwait(false);
+            return 1;
+        }
+        IVirtualParts parts;
+        try
+        {
+            parts = VirtualParts.Create(p.GetValue(_kind)!, p.GetValue(_arena), p.GetValue(_replay)?.FullName, seed: Environment.TickCount);
+        }
+        catch (Exception e) when (e is ArgumentException or FormatException or IOException)
+        {
+            await Console.Error.WriteLineAsync($"error: {e.Message}").ConfigureAwait(false);
+            return 1;
+        }
+        var options = new VirtualBoardOptions
+        {
+            Club = p.GetValue(_club)!,
+            Board = p.GetValue(_name)!,
+            BrokerHost = uri.Host,
+            BrokerPort = uri.IsDefaultPort || uri.Port < 0 ? 1883 : uri.Port,
+            Speed = Math.Clamp(p.GetValue(_speed), 0.1, 1000),
+            UserName = p.GetValue(_user),
+            Password = p.GetValue(_password),
+        };
+        await using var host = new VirtualBoardHost(options, parts);
+        try
+        {
+            await host.StartAsync(token).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is RoboClub.Mqtt.Client.MqttCommunicationException)
+        {
+            await Console.Error.WriteLineAsync($"error: cannot reach the broker at {uri}: {e.Message}").ConfigureAwait(false);
+            return 1;
+        }
+        await Console.Out.WriteLineAsync($"Virtual {parts.Kind.ToString().ToLowerInvariant()} '{options.Board}' of club '{options.Club}' connected to {uri}. Press Ctrl+C to stop.").ConfigureAwait(false);
+        await host.RunAsync(token).ConfigureAwait(false);
+        return 0;
+    }
+}
