@@ -12,8 +12,9 @@ namespace RoboClub.Board
     /// Everything happens in <see cref="Tick"/>, called by the board's main loop (the ESP32 app's
     /// loop, or the virtual board's). Safety: motors stop when a program stops or fails, on stop and
     /// stop-all, and within <see cref="LinkLossStopMs"/> when the link is lost while a program the hub
-    /// started is running (a live session). A program the board restored at boot runs on without the
-    /// hub (an autonomous weather station).
+    /// started drives motors (a live session: the program is stopped, the child presses Run again).
+    /// A board without motors keeps measuring through an outage (its telemetry is buffered), and a
+    /// program restored at boot runs on without the hub (an autonomous weather station).
     /// </summary>
     public sealed class BoardRuntime : IBoardCommands, IBoardServices, IProgramObserver
     {
@@ -75,7 +76,7 @@ namespace RoboClub.Board
             _now = nowMs;
             if (_link != null) _link.Tick(nowMs);
 
-            if (_liveSession && IsRunning && _link != null && !_link.IsLinkUp && _link.LinkDownForMs(nowMs) >= LinkLossStopMs)
+            if (_liveSession && _hw.Motors != null && IsRunning && _link != null && !_link.IsLinkUp && _link.LinkDownForMs(nowMs) >= LinkLossStopMs)
             {
                 // The editor that started this program can no longer stop it: stop it ourselves.
                 _scheduler.StopAll();

@@ -22,9 +22,9 @@ public class BoardRuntimeTests
         public readonly BoardRuntime Runtime;
         public readonly HubLink Link;
 
-        public Rig()
+        public Rig(bool withMotors = true)
         {
-            Runtime = new BoardRuntime(new BoardHardware { Clock = Clock, Motors = Motors }, Store, 1);
+            Runtime = new BoardRuntime(new BoardHardware { Clock = Clock, Motors = withMotors ? Motors : null }, Store, 1);
             var info = new InfoPayload("test", ImageFormat.Version, BoardKind.Robot, "test-bot", Runtime.Primitives.Names, 0);
             Link = new HubLink(Transport, Runtime, Clock, new HubLinkOptions("club1", "bot-1", info));
             Transport.Handler = Link;
@@ -127,6 +127,24 @@ public class BoardRuntimeTests
         while (rig.Motors.Left != 0 && rig.Clock.Now < lostAt + 2000) rig.Run(rig.Clock.Now + 10);
         long stoppedAfter = rig.Clock.Now - lostAt;
         Assert.InRange(stoppedAfter, BoardRuntime.LinkLossStopMs, BoardRuntime.LinkLossStopMs + 50);
+    }
+
+    [Fact]
+    public void A_board_without_motors_keeps_running_when_the_link_is_lost()
+    {
+        var rig = new Rig(withMotors: false);
+        rig.Transport.Up();
+        rig.Run(50);
+        rig.SendProgram(Build.Script((b, f) =>
+        {
+            int loop = f.NewLabel();
+            f.Mark(loop).PushString("t").PushFloat(1).Op(Opcode.CallPrimitive, b.AddPrimitive("data.plot", [VmType.String, VmType.Float], VmType.None));
+            f.PushInt(100).Op(Opcode.Wait).JumpTo(Opcode.Jump, loop);
+        }));
+        rig.Run(300);
+        rig.Transport.Down();
+        rig.Run(3000);
+        Assert.True(rig.Runtime.IsRunning, "a weather station measures on through an outage");
     }
 
     [Fact]
