@@ -225,7 +225,7 @@ internal sealed class BrokerCommand : Command
 
     /// <summary>Ctrl+C, SIGTERM (and closing the console window on Windows) stop the broker gracefully;
     /// a second Ctrl+C kills it. SIGHUP reloads the config file (not on Windows).</summary>
-    sealed class SignalHandlers : IDisposable
+    internal sealed class SignalHandlers : IDisposable
     {
         readonly List<PosixSignalRegistration> _registrations = [];
 

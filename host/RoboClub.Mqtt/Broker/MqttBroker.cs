@@ -111,6 +111,7 @@ public sealed partial class MqttBroker : IAsyncDisposable
             }
             catch (OperationCanceledException) { return; }
             catch (ObjectDisposedException) { return; }
+            catch (SocketException) when (Volatile.Read(ref _state) == 2) { return; } // the listener was closed by StopAsync
             catch (SocketException ex)
             {
                 // e.g. out of file descriptors: keep serving the clients we have
