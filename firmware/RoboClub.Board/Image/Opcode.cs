@@ -86,8 +86,38 @@ namespace RoboClub.Board.Image
         public const byte ListClear = 69;     // list
         public const byte Swap = 70;
 
-        /// <summary>One past the last opcode.</summary>
+        /// <summary>One past the last opcode an image may contain.</summary>
         public const byte Count = 71;
+
+        // Internal, typed forms of the load/store instructions. Images never contain them (the
+        // verifier refuses opcodes >= Count); after verification the loader rewrites each generic
+        // load/store to the form for its type, so it moves one value array instead of three.
+        public const byte LoadLocalInt = 71;
+        public const byte LoadLocalFloat = 72;
+        public const byte LoadLocalRef = 73;
+        public const byte StoreLocalInt = 74;
+        public const byte StoreLocalFloat = 75;
+        public const byte StoreLocalRef = 76;
+        public const byte LoadGlobalInt = 77;
+        public const byte LoadGlobalFloat = 78;
+        public const byte LoadGlobalRef = 79;
+        public const byte StoreGlobalInt = 80;
+        public const byte StoreGlobalFloat = 81;
+        public const byte StoreGlobalRef = 82;
+
+        /// <summary>The typed form of a generic load/store for a value of <paramref name="type"/>.</summary>
+        public static byte Typed(byte op, byte type)
+        {
+            int form = VmType.IsIntLike(type) ? 0 : type == VmType.Float ? 1 : 2;
+            switch (op)
+            {
+                case LoadLocal: return (byte)(LoadLocalInt + form);
+                case StoreLocal: return (byte)(StoreLocalInt + form);
+                case LoadGlobal: return (byte)(LoadGlobalInt + form);
+                case StoreGlobal: return (byte)(StoreGlobalInt + form);
+                default: return op;
+            }
+        }
 
         /// <summary>Bytes of operands after the opcode byte.</summary>
         public static int OperandSize(byte op)

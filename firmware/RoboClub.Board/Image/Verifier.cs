@@ -13,8 +13,15 @@ namespace RoboClub.Board.Image
         public static void Verify(ProgramImage image)
         {
             if (image.Scripts.Length == 0) throw Fail(ImageException.BadScript, "the program has no scripts to run");
-            for (int f = 0; f < image.Functions.Length; f++) VerifyFunction(image, f);
+            // The typed form of every load/store, decided while checking types, applied only once the
+            // whole image passed: a refused image is left exactly as it came.
+            var typed = new byte[image.Code.Length];
+            for (int f = 0; f < image.Functions.Length; f++) VerifyFunction(image, f, typed);
             for (int s = 0; s < image.Scripts.Length; s++) VerifyScript(image, s);
+            for (int i = 0; i < typed.Length; i++)
+            {
+                if (typed[i] != 0) image.Code[i] = typed[i];
+            }
         }
 
         static ImageException Fail(string code, string message)
@@ -54,7 +61,7 @@ namespace RoboClub.Board.Image
             }
         }
 
-        static void VerifyFunction(ProgramImage image, int index)
+        static void VerifyFunction(ProgramImage image, int index, byte[] typed)
         {
             FunctionInfo f = image.Functions[index];
             string where = "function '" + f.Name + "': ";
@@ -128,18 +135,22 @@ namespace RoboClub.Board.Image
                     case Opcode.LoadLocal:
                         if (operand >= f.LocalTypes.Length) throw Fail(ImageException.BadCode, Here(where, at) + "no local " + operand.ToString());
                         Push(stack, ref depth, f.LocalTypes[operand], where, at);
+                        typed[pc] = Opcode.Typed(op, f.LocalTypes[operand]);
                         break;
                     case Opcode.StoreLocal:
                         if (operand >= f.LocalTypes.Length) throw Fail(ImageException.BadCode, Here(where, at) + "no local " + operand.ToString());
                         Pop(stack, ref depth, f.LocalTypes[operand], where, at);
+                        typed[pc] = Opcode.Typed(op, f.LocalTypes[operand]);
                         break;
                     case Opcode.LoadGlobal:
                         if (operand >= image.GlobalTypes.Length) throw Fail(ImageException.BadCode, Here(where, at) + "no variable " + operand.ToString());
                         Push(stack, ref depth, image.GlobalTypes[operand], where, at);
+                        typed[pc] = Opcode.Typed(op, image.GlobalTypes[operand]);
                         break;
                     case Opcode.StoreGlobal:
                         if (operand >= image.GlobalTypes.Length) throw Fail(ImageException.BadCode, Here(where, at) + "no variable " + operand.ToString());
                         Pop(stack, ref depth, image.GlobalTypes[operand], where, at);
+                        typed[pc] = Opcode.Typed(op, image.GlobalTypes[operand]);
                         break;
                     case Opcode.AddInt:
                     case Opcode.SubInt:

@@ -85,6 +85,19 @@ namespace RoboClub.Board.Vm
                             ints[s] = ints[sp]; floats[s] = floats[sp]; refs[s] = refs[sp];
                             break;
                         }
+                    // typed forms (the loader rewrote each load/store for its type): one array each
+                    case Opcode.LoadLocalInt: ints[sp++] = ints[bp + code[pc++]]; break;
+                    case Opcode.LoadLocalFloat: floats[sp++] = floats[bp + code[pc++]]; break;
+                    case Opcode.LoadLocalRef: refs[sp++] = refs[bp + code[pc++]]; break;
+                    case Opcode.StoreLocalInt: ints[bp + code[pc++]] = ints[--sp]; break;
+                    case Opcode.StoreLocalFloat: floats[bp + code[pc++]] = floats[--sp]; break;
+                    case Opcode.StoreLocalRef: refs[bp + code[pc++]] = refs[--sp]; refs[sp] = null; break;
+                    case Opcode.LoadGlobalInt: ints[sp++] = gInts[code[pc] | code[pc + 1] << 8]; pc += 2; break;
+                    case Opcode.LoadGlobalFloat: floats[sp++] = gFloats[code[pc] | code[pc + 1] << 8]; pc += 2; break;
+                    case Opcode.LoadGlobalRef: refs[sp++] = gRefs[code[pc] | code[pc + 1] << 8]; pc += 2; break;
+                    case Opcode.StoreGlobalInt: gInts[code[pc] | code[pc + 1] << 8] = ints[--sp]; pc += 2; break;
+                    case Opcode.StoreGlobalFloat: gFloats[code[pc] | code[pc + 1] << 8] = floats[--sp]; pc += 2; break;
+                    case Opcode.StoreGlobalRef: gRefs[code[pc] | code[pc + 1] << 8] = refs[--sp]; refs[sp] = null; pc += 2; break;
                     case Opcode.LoadGlobal:
                         {
                             int g = code[pc] | code[pc + 1] << 8;
