@@ -86,6 +86,20 @@ public sealed class MqttHubTransport : IHubTransport, IAsyncDisposable
         catch (MqttCommunicationException) { /* resubscribed on reconnect */ }
     }
 
+    /// <summary>Publishes and waits for the broker's acknowledgement (at most 2 s): for the last words
+    /// of a board that leaves cleanly, whose will would not be sent.</summary>
+    public async Task PublishAndWaitAsync(string topic, byte[] payload, bool retain)
+    {
+        var client = _client;
+        if (client is null || !client.IsConnected) return;
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+        try
+        {
+            await client.PublishAsync(new MqttApplicationMessage { Topic = topic, Payload = payload, Retain = retain, QualityOfServiceLevel = MqttQualityOfServiceLevel.AtLeastOnce }, timeout.Token).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is MqttCommunicationException or OperationCanceledException) { /* leaving anyway */ }
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (_client is null) return;

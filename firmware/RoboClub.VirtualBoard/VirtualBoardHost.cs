@@ -102,9 +102,12 @@ public sealed class VirtualBoardHost : IAsyncDisposable
         lock (_gate) return Parts.Snapshot();
     }
 
+    /// <summary>Stops the board and leaves cleanly: motors off, then its status says offline (a clean
+    /// disconnect does not send the will), then disconnect.</summary>
     public async ValueTask DisposeAsync()
     {
         lock (_gate) Runtime.StopOutputs();
+        await Transport.PublishAndWaitAsync(Link.WillTopic, Link.WillPayload, retain: true).ConfigureAwait(false);
         await Transport.DisposeAsync().ConfigureAwait(false);
     }
 }

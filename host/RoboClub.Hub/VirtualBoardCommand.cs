@@ -69,7 +69,15 @@ internal sealed class VirtualBoardCommand : Command
             return 1;
         }
         await Console.Out.WriteLineAsync($"Virtual {parts.Kind.ToString().ToLowerInvariant()} '{options.Board}' of club '{options.Club}' connected to {uri}. Press Ctrl+C to stop.").ConfigureAwait(false);
-        await host.RunAsync(token).ConfigureAwait(false);
+        // Ctrl+C / SIGTERM: stop the board (motors off, clean disconnect) instead of dying mid-step.
+        var stop = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var signals = new BrokerCommand.SignalHandlers(stop, null, new ConsoleLog(Console.Out, Console.Error, verbose: false));
+        using var running = CancellationTokenSource.CreateLinkedTokenSource(token);
+        var loop = host.RunAsync(running.Token);
+        await Task.WhenAny(stop.Task, loop).ConfigureAwait(false);
+        running.Cancel();
+        await loop.ConfigureAwait(false);
+        await Console.Out.WriteLineAsync("Virtual board stopped.").ConfigureAwait(false);
         return 0;
     }
 }

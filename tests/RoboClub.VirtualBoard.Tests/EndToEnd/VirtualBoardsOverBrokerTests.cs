@@ -127,6 +127,17 @@ public sealed class VirtualBoardsOverBrokerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_board_that_leaves_cleanly_says_it_is_offline()
+    {
+        var board = Host("leaving-1", VirtualParts.Create("weather", null, null, 1));
+        await board.StartAsync();
+        await StepUntilAsync(board, () => Payloads("roboclub/club1/leaving-1/status").Any(), "online status");
+        await board.DisposeAsync();
+        for (int i = 0; i < 100 && !Payloads("roboclub/club1/leaving-1/status").Any(s => s.GetProperty("state").GetString() == "offline"); i++) await Task.Delay(20);
+        Assert.Equal("offline", Payloads("roboclub/club1/leaving-1/status").Last().GetProperty("state").GetString());
+    }
+
+    [Fact]
     public async Task Stop_all_from_the_hub_stops_a_driving_robot()
     {
         var parts = VirtualParts.Create("robot", "empty", null, seed: 7);
