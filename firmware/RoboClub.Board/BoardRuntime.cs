@@ -70,8 +70,27 @@ namespace RoboClub.Board
             }
         }
 
-        /// <summary>One turn of the main loop: the link, safety, the scripts, the watch, identify.</summary>
+        /// <summary>Unexpected failures caught by <see cref="Tick"/> (each stopped the outputs), and the last one.</summary>
+        public int InternalErrors;
+        public string LastInternalError;
+
+        /// <summary>One turn of the main loop: the link, safety, the scripts, the watch, identify.
+        /// It never throws: the board loop must survive anything (outputs stop, the failure is counted).</summary>
         public void Tick(long nowMs)
+        {
+            try
+            {
+                TickUnguarded(nowMs);
+            }
+            catch (Exception e)
+            {
+                InternalErrors++;
+                LastInternalError = e.Message;
+                try { StopOutputs(); } catch (Exception) { /* nothing more we can do */ }
+            }
+        }
+
+        void TickUnguarded(long nowMs)
         {
             _now = nowMs;
             if (_link != null) _link.Tick(nowMs);

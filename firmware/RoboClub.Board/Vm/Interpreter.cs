@@ -246,9 +246,19 @@ namespace RoboClub.Board.Vm
                             var p = program.Primitives[code[pc] | code[pc + 1] << 8];
                             pc += 2;
                             task.Sp = sp;
-                            error = p.Invoke(task);
+                            try
+                            {
+                                error = p.Invoke(task);
+                            }
+                            catch (Exception e)
+                            {
+                                // A part that fails (an I2C sensor that stops answering) must not take the
+                                // board loop down: it is this script's runtime error.
+                                error = RuntimeError.HardwareFailed;
+                                detail = "'" + p.Name + "' failed: " + e.Message;
+                            }
                             sp = task.Sp;
-                            if (error != null) detail = "'" + p.Name + "' failed";
+                            if (error != null && detail == null) detail = "'" + p.Name + "' failed";
                             break;
                         }
                     case Opcode.Wait:

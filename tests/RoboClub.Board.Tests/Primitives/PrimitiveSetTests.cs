@@ -85,6 +85,26 @@ public class PrimitiveSetTests
         Assert.Equal(["ploaie"], services.Broadcasts);
     }
 
+    sealed class BrokenSensor : ITemperatureSensor { public float ReadCelsius() => throw new InvalidOperationException("I2C: no answer from 0x76"); }
+
+    [Fact]
+    public void A_part_that_throws_is_a_runtime_error_not_a_crash()
+    {
+        var services = new Services();
+        var table = ProgramPrimitives.CreateTable(new BoardHardware { Temperature = new BrokenSensor() }, services);
+        var b = new ImageBuilder();
+        var f = b.AddFunction("main", [], VmType.None);
+        f.Op(Opcode.CallPrimitive, b.AddPrimitive("weather.temperature", [], VmType.Float)).Op(Opcode.Pop).Op(Opcode.Return);
+        b.AddScript(TriggerKind.OnStart, 0, f.Index);
+        var task = new VmTask();
+        var program = LoadedProgram.Load(b.Build(), table);
+        Interpreter.Start(program, task, 0);
+        Interpreter.Run(program, task, 100, 0);
+        Assert.Equal(TaskState.Failed, task.State);
+        Assert.Equal(RuntimeError.HardwareFailed, task.ErrorCode);
+        Assert.Contains("I2C: no answer", task.ErrorMessage);
+    }
+
     [Theory]
     [InlineData("sensors.distance", "this board has no ultrasonic sensor")]
     [InlineData("weather.humidity", "this board has no humidity sensor")]
