@@ -27,6 +27,7 @@ namespace RoboClub.Board
         HubLink _link;
         LoadedProgram _program;
         Scheduler _scheduler;
+        Scheduler _eval; // a block clicked in the editor, run beside the program
         long _now;
         long _programStartMs;
         bool _liveSession;
@@ -95,13 +96,21 @@ namespace RoboClub.Board
             _now = nowMs;
             if (_link != null) _link.Tick(nowMs);
 
-            if (_liveSession && _hw.Motors != null && IsRunning && _link != null && !_link.IsLinkUp && _link.LinkDownForMs(nowMs) >= LinkLossStopMs)
+            bool anyRunning = IsRunning || (_eval != null && _eval.IsRunning);
+            if (_liveSession && _hw.Motors != null && anyRunning && _link != null && !_link.IsLinkUp && _link.LinkDownForMs(nowMs) >= LinkLossStopMs)
             {
                 // The editor that started this program can no longer stop it: stop it ourselves.
-                _scheduler.StopAll();
+                if (_scheduler != null) _scheduler.StopAll();
+                if (_eval != null) _eval.StopAll();
                 StopOutputs();
                 _safetyStopped = true;
                 SetState(BoardState.Stopped);
+            }
+
+            if (_eval != null && _eval.IsRunning)
+            {
+                _eval.Step(nowMs, false);
+                if (EvalFinished()) _eval.StopAll();
             }
 
             if (_scheduler != null && _scheduler.IsRunning)
@@ -238,6 +247,7 @@ namespace RoboClub.Board
 
         public string OnStop()
         {
+            if (_eval != null) _eval.StopAll();
             if (_scheduler != null) _scheduler.StopAll();
             StopOutputs();
             SetState(_program == null ? BoardState.Online : BoardState.Stopped);
@@ -249,9 +259,31 @@ namespace RoboClub.Board
             return OnStop();
         }
 
+        bool EvalFinished()
+        {
+            for (int i = 0; i < _eval.Program.Image.Scripts.Length; i++)
+            {
+                VmTask t = _eval.TaskOf(i);
+                if (t != null && t.IsActive) return false;
+            }
+            return true;
+        }
+
         public string OnEval(int script, byte[] image)
         {
-            if (image != null) return "running a separate block image is not supported yet";
+            if (image != null)
+            {
+                // A clicked block compiled on its own: its on-start scripts run now, on the same parts,
+                // beside the program (it does not see the program's variables). Stop stops it too.
+                LoadedProgram snippet;
+                try { snippet = LoadedProgram.Load(image, _primitives); }
+                catch (ImageException e) { return e.Message; }
+                if (_eval != null) _eval.StopAll();
+                _eval = new Scheduler(snippet, this);
+                _liveSession = true;
+                _eval.Start(_now);
+                return null;
+            }
             if (_program == null) return "no program loaded";
             if (script < 0 || script >= _program.Image.Scripts.Length) return "no script " + script.ToString();
             if (!_scheduler.IsRunning)

@@ -181,6 +181,35 @@ public class BoardRuntimeTests
     }
 
     [Fact]
+    public void A_clicked_block_runs_at_once_beside_the_program_and_stop_stops_it()
+    {
+        var rig = new Rig();
+        rig.Transport.Up();
+        rig.Run(50);
+        var block = Build.Script((b, f) =>
+        {
+            f.PushInt(30).Op(Opcode.CallPrimitive, b.AddPrimitive("motors.turnLeft", [VmType.Int], VmType.None));
+            int loop = f.NewLabel();
+            f.Mark(loop).PushInt(100).Op(Opcode.Wait).JumpTo(Opcode.Jump, loop);
+        });
+        rig.Command("{\"cmd\":\"eval\",\"seq\":11,\"image\":\"" + Convert.ToBase64String(block) + "\"}");
+        rig.Run(200);
+        Assert.Equal((-30, 30), (rig.Motors.Left, rig.Motors.Right));
+        Assert.Contains(rig.Transport.On("ack"), p => p.Text.Contains("\"seq\":11") && p.Text.Contains("\"ok\":true"));
+        rig.Command("{\"cmd\":\"stop\",\"seq\":12}");
+        rig.Run(400);
+        Assert.Equal((0, 0), (rig.Motors.Left, rig.Motors.Right));
+
+        // A clicked block is a live session too: losing the link stops it.
+        rig.Command("{\"cmd\":\"eval\",\"seq\":13,\"image\":\"" + Convert.ToBase64String(block) + "\"}");
+        rig.Run(600);
+        Assert.Equal(-30, rig.Motors.Left);
+        rig.Transport.Down();
+        rig.Run(1200);
+        Assert.Equal((0, 0), (rig.Motors.Left, rig.Motors.Right));
+    }
+
+    [Fact]
     public void Set_and_watch_globals_from_the_editor()
     {
         var rig = new Rig();
