@@ -43,6 +43,7 @@ internal static class HubCommand
             return 1;
         }
         await output.WriteLineAsync($"RoboClub hub: MQTT broker on mqtt://127.0.0.1:{broker.Port} (data in {data})").ConfigureAwait(false);
+        using var relay = new BroadcastRelay(broker);
 
         using var running = new CancellationTokenSource();
         var boards = new List<VirtualBoardHost>();
