@@ -76,7 +76,7 @@ public static class ChildCompiler
         {
             image = generator.Generate();
         }
-        catch (Exception e) when (e is InvalidOperationException or ArgumentException or IndexOutOfRangeException)
+        catch (Exception e) // a compiler bug must not take the hub down: report it like a diagnostic
         {
             diagnostics.Add(Rc(UnsupportedConstructs.Internal, Location.None) with { MessageEn = UnsupportedConstructs.Internal.MessageEn + " (" + e.Message + ")" });
             return Fail(diagnostics);
