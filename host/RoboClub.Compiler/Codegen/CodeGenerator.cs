@@ -14,7 +14,6 @@ namespace RoboClub.Compiler.Codegen;
 /// </summary>
 internal sealed class CodeGenerator
 {
-    readonly CSharpCompilation _compilation;
     readonly SemanticModel _model;
     readonly CompilationUnitSyntax _root;
     readonly ImageBuilder _image = new();
@@ -37,7 +36,6 @@ internal sealed class CodeGenerator
 
     public CodeGenerator(CSharpCompilation compilation, SyntaxTree tree)
     {
-        _compilation = compilation;
         _model = compilation.GetSemanticModel(tree);
         _root = (CompilationUnitSyntax)tree.GetRoot();
     }

@@ -105,4 +105,35 @@ public class EdgeCaseTests
         Assert.Equal([1, 2, 3], main.Entries.Select(e => e.Line));
         Assert.Equal(0, main.Entries[0].CodeOffset);
     }
+
+    [Fact]
+    public void When_and_Every_accept_named_local_functions()
+    {
+        var board = Run.Board("""
+            bool Close() => Robot.Distance < 20;
+            void Brake() { Robot.Stop(); }
+            When(Close, Brake);
+            """, ms: 20, each: b => b.Distance = b.Now >= 5 ? 10 : 100);
+        Assert.Equal(["motors.stop()"], board.Calls);
+    }
+
+    [Fact]
+    public void Runtime_errors_in_scripts_map_back_to_their_line()
+    {
+        var r = Run.Compile("""
+            int n = 3;
+            Every(10, () =>
+            {
+                n--;
+                Console.WriteLine(10 / n);
+                Console.WriteLine("after");
+            });
+            """);
+        var board = new TestBoard().Run(r.Image!, ms: 100);
+        Assert.Equal(["5", "after", "10", "after"], board.Printed);
+        Assert.Equal("DivideByZero", board.Failed?.ErrorCode);
+        var map = r.SourceMap.Single(m => m.FunctionIndex == board.Failed!.ErrorFunction);
+        Assert.Equal("every_10ms", map.Name);
+        Assert.Equal(5, map.Find(board.Failed!.ErrorOffset)?.Line);
+    }
 }

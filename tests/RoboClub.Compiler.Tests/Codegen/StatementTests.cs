@@ -102,6 +102,7 @@ public class StatementTests
             int zero = 0;
             Console.WriteLine("before");
             int x = 10 / zero;
+            Console.WriteLine("after");
             """);
         var board = new TestBoard().Run(r.Image!);
         Assert.Equal("DivideByZero", board.Failed?.ErrorCode);
