@@ -1,6 +1,6 @@
 // The child API: what a child's C# program can call. Roslyn compiles this file together with the
 // child's program (it is an embedded resource, not part of the compiler assembly), so the child's
-// file needs no `using`. Each member names its board primitive with [Primitive("...")]: adding a
+// file needs no `using`. Each member names its board primitive, e.g. [Primitive("motors.forward")]: adding a
 // block means adding one member here. Bodies are never run; the compiler emits CallPrimitive.
 // double is the board's 32-bit float.
 

@@ -55,7 +55,7 @@ internal sealed class CodeGenerator
             if (t == VmType.None) continue;
             string name = local.Name;
             for (int i = 2; !_globalNames.Add(name); i++) name = local.Name + "#" + i;
-            _globals[local] = _image.AddGlobal(name, t);
+            _globals[local] = _image.AddGlobal(ImageName(name), t);
         }
 
         // 2. The on-start script (function 0, script 0).
@@ -70,7 +70,7 @@ internal sealed class CodeGenerator
             var ps = new byte[m.Parameters.Length];
             for (int i = 0; i < ps.Length; i++) ps[i] = VmOf(m.Parameters[i].Type, lf.ParameterList.Parameters[i]);
             byte ret = m.ReturnsVoid ? VmType.None : VmOf(m.ReturnType, lf.ReturnType);
-            _functions[m] = _image.AddFunction(m.Name, ps, ret);
+            _functions[m] = _image.AddFunction(ImageName(m.Name), ps, ret);
         }
 
         // 4. Bodies.
@@ -95,6 +95,14 @@ internal sealed class CodeGenerator
         }
 
         return Problems.Count > 0 ? null : _image.Build();
+    }
+
+    /// <summary>Names in an image have at most 64 UTF-8 bytes: longer ones are cut at a character boundary.</summary>
+    static string ImageName(string name)
+    {
+        while (System.Text.Encoding.UTF8.GetByteCount(name) > ImageFormat.MaxNameLength)
+            name = name[..(char.IsLowSurrogate(name[^1]) ? name.Length - 2 : name.Length - 1)];
+        return name;
     }
 
     void Begin(FunctionBuilder b, bool isMain) => _f = new Function { B = b, IsMain = isMain };
@@ -317,13 +325,21 @@ internal sealed class CodeGenerator
             byte t = VmOf(local.Type, v);
             if (t == VmType.None) continue;
             if (!_globals.ContainsKey(local) && !_f.Locals.ContainsKey(local))
-                _f.Locals[local] = _f.B.AddLocal(t);
+                _f.Locals[local] = NewLocal(t, v);
             if (v.Initializer != null)
             {
                 Convert(EmitValue(v.Initializer.Value), t, v.Initializer.Value);
                 Store(local, v);
             }
         }
+    }
+
+    /// <summary>A function local; a board function has at most 64 (parameters included).</summary>
+    int NewLocal(byte t, SyntaxNode where)
+    {
+        int i = _f.B.AddLocal(t);
+        if (i >= ImageFormat.MaxLocals) { Report(UnsupportedConstructs.TooBig, where); return 0; }
+        return i;
     }
 
     /// <summary>An expression whose value (if any) is not needed.</summary>
@@ -395,7 +411,7 @@ internal sealed class CodeGenerator
         if (e is ParenthesizedLambdaExpressionSyntax lambda && lambda.ParameterList.Parameters.Count == 0 && !lambda.Modifiers.Any())
         {
             var outer = _f;
-            var fb = _image.AddFunction(name, [], returnType);
+            var fb = _image.AddFunction(ImageName(name), [], returnType);
             Begin(fb, isMain: false);
             if (lambda.Block != null) Statement(lambda.Block);
             else if (lambda.ExpressionBody != null) ExpressionBody(lambda.ExpressionBody, returnType);
@@ -805,7 +821,7 @@ internal sealed class CodeGenerator
             if ((m.Name == "Max" || m.Name == "Min") && (ret == VmType.Int || ret == VmType.Float) && args.Count == 2)
             {
                 // max(a, b): a b → keep the larger one using two temporaries.
-                int ta = b.AddLocal(ret), tb = b.AddLocal(ret), other = b.NewLabel(), end = b.NewLabel();
+                int ta = NewLocal(ret, inv), tb = NewLocal(ret, inv), other = b.NewLabel(), end = b.NewLabel();
                 Convert(EmitValue(args[0].Expression), ret, args[0]); b.Op(Opcode.StoreLocal, ta);
                 Convert(EmitValue(args[1].Expression), ret, args[1]); b.Op(Opcode.StoreLocal, tb);
                 b.Op(Opcode.LoadLocal, ta).Op(Opcode.LoadLocal, tb);

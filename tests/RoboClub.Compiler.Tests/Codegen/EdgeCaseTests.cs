@@ -136,4 +136,20 @@ public class EdgeCaseTests
         Assert.Equal("every_10ms", map.Name);
         Assert.Equal(5, map.Find(board.Failed!.ErrorOffset)?.Line);
     }
+
+    [Fact]
+    public void Too_many_locals_in_a_function_is_too_big()
+    {
+        string decls = string.Concat(Enumerable.Range(0, 70).Select(i => $"int v{i} = {i}; "));
+        var r = ChildCompiler.Compile("void F() { " + decls + "}\nF();");
+        Assert.Contains(r.Errors, d => d.Id == "RC1900");
+    }
+
+    [Fact]
+    public void Very_long_names_are_shortened_in_the_image()
+    {
+        string name = "număr" + new string('ă', 80);
+        var p = Run.Print($"int {name} = 5;\nint F{name}() => {name};\nConsole.WriteLine(F{name}());");
+        Assert.Equal(["5"], p);
+    }
 }
