@@ -1,0 +1,115 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using RoboClub.Board.Image;
+using RoboClub.Compiler.Codegen;
+using RoboClub.Compiler.Subset;
+
+namespace RoboClub.Compiler;
+
+/// <summary>
+/// Compiles a child's C# program (top-level statements, local functions, the child API) to a board image.
+/// Roslyn parses and binds it together with the child API (<c>ChildApi/ChildApi.cs</c>); Roslyn's errors
+/// are returned as they are; C# the board cannot run yet gives RC1xxx diagnostics in English and Romanian.
+/// </summary>
+public static class ChildCompiler
+{
+    /// <summary>The child API's C# source (an embedded resource).</summary>
+    public static readonly string ChildApiSource = ReadApi();
+
+    static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Latest, DocumentationMode.None, SourceCodeKind.Regular);
+
+    static readonly Lazy<SyntaxTree> ApiTree = new(() => CSharpSyntaxTree.ParseText(ChildApiSource, ParseOptions, "ChildApi.cs"));
+
+    static readonly Lazy<ImmutableArray<MetadataReference>> References = new(() =>
+    {
+        string[] wanted = ["System.Runtime", "System.Console", "System.Private.CoreLib", "System.Collections", "System.Runtime.Extensions"];
+        var paths = ((string?)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries);
+        return paths.Where(p => wanted.Contains(Path.GetFileNameWithoutExtension(p), StringComparer.OrdinalIgnoreCase))
+            .Select(p => (MetadataReference)MetadataReference.CreateFromFile(p))
+            .ToImmutableArray();
+    });
+
+
+    static string ReadApi()
+    {
+        using var stream = typeof(ChildCompiler).Assembly.GetManifestResourceStream("RoboClub.Compiler.ChildApi.cs")
+            ?? throw new InvalidOperationException("the child API resource is missing");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+
+    public static CompileResult Compile(string source, string fileName = "program.cs")
+    {
+        var tree = CSharpSyntaxTree.ParseText(source, ParseOptions, fileName);
+        var compilation = CSharpCompilation.Create("child",
+            [tree, ApiTree.Value],
+            References.Value,
+            new CSharpCompilationOptions(OutputKind.ConsoleApplication, nullableContextOptions: NullableContextOptions.Disable));
+
+        var diagnostics = new List<CompileDiagnostic>();
+        bool hasStatements = tree.GetCompilationUnitRoot().Members.Any(m => m is Microsoft.CodeAnalysis.CSharp.Syntax.GlobalStatementSyntax);
+        foreach (var d in compilation.GetDiagnostics())
+        {
+            if (d.Severity is not (Microsoft.CodeAnalysis.DiagnosticSeverity.Error or Microsoft.CodeAnalysis.DiagnosticSeverity.Warning)) continue;
+            if (d.Id == "CS5001" && !hasStatements) continue; // an empty program is fine: it does nothing
+            if (d.Location.SourceTree != null && d.Location.SourceTree != tree) continue;
+            var span = d.Location.IsInSource ? d.Location.SourceSpan : default;
+            var pos = d.Location.IsInSource ? d.Location.GetLineSpan().StartLinePosition : default;
+            diagnostics.Add(new CompileDiagnostic(d.Id,
+                d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning,
+                pos.Line + 1, pos.Character + 1, span.Start, span.Length,
+                d.GetMessage(System.Globalization.CultureInfo.InvariantCulture), null));
+        }
+        if (diagnostics.Any(d => d.IsError)) return Fail(diagnostics);
+
+        var unsupported = SubsetChecker.Check(tree.GetRoot());
+        if (unsupported.Count > 0)
+        {
+            diagnostics.AddRange(unsupported.Select(u => Rc(u.What, u.Where)));
+            return Fail(diagnostics);
+        }
+
+        var generator = new CodeGenerator(compilation, tree);
+        byte[]? image;
+        try
+        {
+            image = generator.Generate();
+        }
+        catch (Exception e) // a compiler bug must not take the hub down: report it like a diagnostic
+        {
+            diagnostics.Add(Rc(UnsupportedConstructs.Internal, Location.None) with { MessageEn = UnsupportedConstructs.Internal.MessageEn + " (" + e.Message + ")" });
+            return Fail(diagnostics);
+        }
+        if (image == null)
+        {
+            diagnostics.AddRange(generator.Problems
+                .DistinctBy(p => (p.What.Id, p.Where.SourceSpan))
+                .OrderBy(p => p.Where.SourceSpan.Start)
+                .Select(p => Rc(p.What, p.Where)));
+            return Fail(diagnostics);
+        }
+
+        // The board's own checks: a program that is too big is the child's to fix; anything else is our bug.
+        try
+        {
+            Verifier.Verify(ImageReader.Read(image));
+        }
+        catch (ImageException e)
+        {
+            var what = e.Code is ImageException.TooLarge or ImageException.LimitExceeded ? UnsupportedConstructs.TooBig : UnsupportedConstructs.Internal;
+            diagnostics.Add(Rc(what, Location.None) with { MessageEn = what.MessageEn + " (" + e.Message + ")" });
+            return Fail(diagnostics);
+        }
+        return new CompileResult(image, diagnostics, generator.SourceMap);
+    }
+
+    static CompileResult Fail(List<CompileDiagnostic> diagnostics) => new(null, diagnostics, []);
+
+    static CompileDiagnostic Rc(UnsupportedConstruct what, Location where)
+    {
+        var span = where.IsInSource ? where.SourceSpan : default;
+        var pos = where.IsInSource ? where.GetLineSpan().StartLinePosition : default;
+        return new CompileDiagnostic(what.Id, DiagnosticSeverity.Error, pos.Line + 1, pos.Character + 1, span.Start, span.Length, what.MessageEn, what.MessageRo);
+    }
+}

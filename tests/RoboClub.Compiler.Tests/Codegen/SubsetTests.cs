@@ -1,0 +1,86 @@
+using RoboClub.Compiler.Subset;
+
+namespace RoboClub.Compiler.Tests.Codegen;
+
+public class SubsetTests
+{
+    static CompileDiagnostic Single(string source, string id, string spanText)
+    {
+        var r = ChildCompiler.Compile(source);
+        Assert.False(r.Success);
+        var d = Assert.Single(r.Errors);
+        Assert.Equal(id, d.Id);
+        Assert.Equal(spanText, source.Substring(d.Start, d.Length));
+        Assert.False(string.IsNullOrEmpty(d.MessageEn));
+        Assert.False(string.IsNullOrEmpty(d.MessageRo));
+        return d;
+    }
+
+    [Fact]
+    public void Classes_are_refused_in_both_languages()
+    {
+        var d = Single("Console.WriteLine(1);\nclass Dog { }\n", "RC1001", "class Dog { }");
+        Assert.Equal("Boards can't use classes yet", d.MessageEn);
+        Assert.Equal("Plăcuța nu știe încă să folosească clase", d.MessageRo);
+        Assert.Equal("Plăcuța nu știe încă să folosească clase", d.Message("ro"));
+        Assert.Equal(2, d.Line);
+        Assert.Equal(1, d.Column);
+    }
+
+    [Theory]
+    [InlineData("struct P { }", "RC1002", "struct P { }")]
+    [InlineData("record R(int X);", "RC1003", "record R(int X);")]
+    [InlineData("int x = 1;\nswitch (x) { case 1: break; }", "RC1012", "switch (x) { case 1: break; }")]
+    [InlineData("int[] a = { 1 };", "RC1010", "int[]")]
+    [InlineData("foreach (var c in \"ab\") { }", "RC1013", "foreach (var c in \"ab\") { }")]
+    [InlineData("try { } catch { }", "RC1008", "try { } catch { }")]
+    [InlineData("var l = new System.Collections.Generic.List<int>();", "RC1029", "new System.Collections.Generic.List<int>()")]
+    [InlineData("T Id<T>(T x) => x;", "RC1009", "<T>")]
+    [InlineData("var f = () => 1;", "RC1014", "() => 1")]
+    [InlineData("System.Action a = () => Robot.Stop();", "RC1014", "() => Robot.Stop()")]
+    [InlineData("long big = 5;", "RC1017", "big = 5")]
+    [InlineData("string s = null;", "RC1028", "null")]
+    [InlineData("int x = 1;\nvoid F() { Every(100, () => x++); }\nF();", "RC1019", "Every(100, () => x++)")]
+    [InlineData("int p = 100;\nEvery(p, () => { });", "RC1020", "p")]
+    [InlineData("Every(5, () => { });", "RC1020", "5")]
+    [InlineData("string m = \"a\";\nOnMessage(m, () => { });", "RC1021", "m")]
+    [InlineData("Console.WriteLine(System.DateTime.Now);", "RC1018", "System.DateTime.Now")]
+    [InlineData("Console.WriteLine(\"a\".ToUpper());", "RC1018", "\"a\".ToUpper()")]
+    [InlineData("double t = 1.5;\nConsole.WriteLine($\"{t:F1}\");", "RC1024", ":F1")]
+    [InlineData("a: goto a;", "RC1015", "a: goto a;")]
+    public void Unsupported_constructs_get_their_diagnostic_and_span(string source, string id, string spanText)
+    {
+        Single(source, id, spanText);
+    }
+
+    [Fact]
+    public void Every_message_is_translated_with_diacritics()
+    {
+        Assert.Equal(UnsupportedConstructs.All.Count, UnsupportedConstructs.All.Select(u => u.Id).Distinct().Count());
+        foreach (var u in UnsupportedConstructs.All)
+        {
+            Assert.Matches(@"^RC1\d{3}$", u.Id);
+            Assert.NotEqual(u.MessageEn, u.MessageRo);
+            Assert.DoesNotContain("ş", u.MessageRo); // cedilla forms are wrong in Romanian: ș ț
+            Assert.DoesNotContain("ţ", u.MessageRo);
+        }
+    }
+
+    [Fact]
+    public void Roslyn_errors_are_passed_through()
+    {
+        string source = "int x = \"text\";\nConsole.WriteLine(y);";
+        var r = ChildCompiler.Compile(source);
+        Assert.False(r.Success);
+        Assert.Null(r.Image);
+        Assert.Contains(r.Errors, d => d.Id == "CS0029" && d.Line == 1 && source.Substring(d.Start, d.Length) == "\"text\"" && d.MessageRo == null);
+        Assert.Contains(r.Errors, d => d.Id == "CS0103" && d.Line == 2 && d.Column == 19 && d.MessageEn.Contains("'y'"));
+    }
+
+    [Fact]
+    public void Syntax_errors_are_passed_through()
+    {
+        var r = ChildCompiler.Compile("Robot.Forward(50)\n");
+        Assert.Contains(r.Errors, d => d.Id == "CS1002");
+    }
+}
