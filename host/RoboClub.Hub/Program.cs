@@ -18,6 +18,8 @@ public static class Program
         var root = new RootCommand("RoboClub hub. Without a command it runs the hub: today the MQTT broker and virtual boards (the web editor comes next).");
         root.Subcommands.Add(new BrokerCommand());
         root.Subcommands.Add(new VirtualBoardCommand());
+        root.Subcommands.Add(new RunCommand());
+        root.Subcommands.Add(new CompileCommand());
         HubCommand.AddTo(root);
         return root;
     }
