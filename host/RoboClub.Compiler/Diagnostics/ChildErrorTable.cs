@@ -17,7 +17,11 @@ public static class ChildErrorTable
         // ---- Punctuation: ; { } ( ) , ----
         new("missing-semicolon", ["CS1002"],
             "Add a `;` at the end of this line.",
-            "Pune `;` la sfârșitul acestui rând."),
+            "Pune `;` la sfârșitul acestui rând.")
+        { When = c => c.AtEndOfLine },
+        new("missing-semicolon-inside", ["CS1002"],
+            "A `;` is missing just before this. In `for (...)` the three parts are separated by `;`.",
+            "Lipsește un `;` chiar înainte de acest loc. În `for (...)` cele trei părți se despart cu `;`."),
         new("missing-close-brace", ["CS1513"],
             "A `}` is missing. Every `{` needs its own `}` to close it.",
             "Lipsește o acoladă `}`. Fiecare `{` are nevoie de un `}` care o închide."),
@@ -187,6 +191,13 @@ public static class ChildErrorTable
         new("wrong-kind", ["CS0118", "CS0119"],
             "`{q0}` cannot be used like this here. Check what `{q0}` is.",
             "`{q0}` nu poate fi folosit așa aici. Verifică ce este `{q0}`."),
+        new("missing-call-parens", ["CS0428"],
+            "`{q0}` is a command. To run it and use its result, add `()` after it: `{q0}()`.",
+            "`{q0}` este o comandă. Ca s-o rulezi și să-i folosești rezultatul, pune `()` după ea: `{q0}()`."),
+        new("missing-call-parens-statement", ["CS0201"],
+            "To run `{name}`, add `()` after it: `{name}();`.",
+            "Ca să rulezi `{name}`, pune `()` după el: `{name}();`.")
+        { When = c => c.IsMethodGroup },
         new("not-a-statement", ["CS0201"],
             "This line does nothing by itself. Did you want to give a value with `=` or call something with `( )`?",
             "Acest rând nu face nimic singur. Voiai să dai o valoare cu `=` sau să apelezi ceva cu `( )`?"),

@@ -55,7 +55,9 @@ public sealed partial class DiagnosticContext
     public string Q(int n) => n < Quoted.Count ? Quoted[n] : "";
 
     /// <summary>The identifier under the span (from the syntax), else the first quoted name of the message.</summary>
-    public string Name => Token.IsKind(SyntaxKind.IdentifierToken) && Token.Span.Start == Span.Start ? Token.ValueText : Q(0);
+    public string Name => Token.IsKind(SyntaxKind.IdentifierToken) && Token.Span.Start == Span.Start
+        ? (Node is MemberAccessExpressionSyntax access && access.Span == Span ? access.Name.Identifier.ValueText : Token.ValueText)
+        : Q(0);
 
     /// <summary>A did-you-mean suggestion for <see cref="Name"/>: members of the receiver's type for
     /// CS1061/CS0117, otherwise known names plus the names declared in the child's program.</summary>
@@ -194,6 +196,21 @@ public sealed partial class DiagnosticContext
 
     /// <summary>The keyword used as a name: from the source at the span, else Roslyn's message.</summary>
     public string Keyword => IsKeywordAtSpan ? SpanText : Q(1);
+
+    /// <summary>True when the span names a method without calling it, as in <c>LedOn;</c>.</summary>
+    public bool IsMethodGroup
+    {
+        get
+        {
+            if (_model is null || Node is not (IdentifierNameSyntax or MemberAccessExpressionSyntax or GenericNameSyntax)) return false;
+            var expression = (ExpressionSyntax)Node;
+            SymbolInfo info = _model.GetSymbolInfo(expression);
+            return info.Symbol is IMethodSymbol || (info.Symbol is null && info.CandidateSymbols.Length > 0 && info.CandidateSymbols.All(s => s is IMethodSymbol));
+        }
+    }
+
+    /// <summary>The names templates may use, as <c>{name}</c>; see <see cref="Resolve"/>.</summary>
+    public static IReadOnlyList<string> Placeholders { get; } = ["name", "suggestion", "from", "to", "arg", "text", "keyword", "q0", "q1", "q2", "q0s", "q1s"];
 
     /// <summary>True when the span is the name being called, as in <c>Name(...)</c>.</summary>
     public bool IsCalled => Node is { Parent: InvocationExpressionSyntax call } n && call.Expression == n;

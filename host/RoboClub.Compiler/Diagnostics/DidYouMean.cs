@@ -35,8 +35,16 @@ public static class DidYouMean
         return best;
     }
 
-    /// <summary>How many edits we accept: 1 for short names, about a third of the length for longer ones.</summary>
-    public static int MaxDistance(int length) => length <= 3 ? 1 : Math.Max(2, length / 3);
+    /// <summary>
+    /// How many edits we accept: none for names of 1–2 letters (only case and diacritics may differ),
+    /// 1 up to 5 letters, then about a third of the length.
+    /// </summary>
+    public static int MaxDistance(int length) => length switch
+    {
+        <= 2 => 0,
+        <= 5 => 1,
+        _ => Math.Max(2, length / 3),
+    };
 
     /// <summary>Lower-case and strip diacritics (Romanian ă â î ș ț, both comma and cedilla forms, and common Latin accents).</summary>
     public static string Fold(string s)

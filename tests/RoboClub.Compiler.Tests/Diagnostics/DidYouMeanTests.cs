@@ -29,6 +29,14 @@ public class DidYouMeanTests
         Assert.Null(DidYouMean.Suggest(typed, Names));
 
     [Fact]
+    public void Very_short_names_only_match_by_case()
+    {
+        Assert.Null(DidYouMean.Suggest("x", ["y", "xy"]));
+        Assert.Equal("x", DidYouMean.Suggest("X", ["x", "y"]));
+        Assert.Null(DidYouMean.Suggest("ab", ["ac"]));
+    }
+
+    [Fact]
     public void Never_suggests_the_name_itself() =>
         Assert.Null(DidYouMean.Suggest("Wait", ["Wait"]));
 
