@@ -20,7 +20,7 @@ public sealed partial class DiagnosticContext
     internal DiagnosticContext(Diagnostic diagnostic, SyntaxTree? tree, IReadOnlyCollection<string> knownNames, SemanticModel? model)
     {
         Diagnostic = diagnostic;
-        Tree = tree ?? diagnostic.Location.SourceTree;
+        Tree = diagnostic.Location.SourceTree ?? tree;
         _knownNames = knownNames;
         _model = model;
         Message = diagnostic.GetMessage(CultureInfo.InvariantCulture);
@@ -196,6 +196,10 @@ public sealed partial class DiagnosticContext
 
     /// <summary>The keyword used as a name: from the source at the span, else Roslyn's message.</summary>
     public string Keyword => IsKeywordAtSpan ? SpanText : Q(1);
+
+    /// <summary>True when the span lies inside the <c>( )</c> of a <c>for</c>.</summary>
+    public bool InForHeader => Token.Parent?.AncestorsAndSelf().OfType<ForStatementSyntax>()
+        .Any(f => f.OpenParenToken.Span.End <= Span.Start && Span.Start <= f.CloseParenToken.Span.Start) == true;
 
     /// <summary>True when the span names a method without calling it, as in <c>LedOn;</c>.</summary>
     public bool IsMethodGroup

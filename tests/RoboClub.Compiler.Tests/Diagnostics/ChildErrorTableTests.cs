@@ -35,11 +35,16 @@ m.Start()
 """, 2, 10, "",
             "Add a `;` at the end of this line.",
             "Pune `;` la sfârșitul acestui rând."),
-        new("missing-semicolon-inside", """
+        new("missing-semicolon-for", """
 for (int i = 0 i < 3; i++) { LedOn(); }
 """, 1, 16, "i",
-            "A `;` is missing just before this. In `for (...)` the three parts are separated by `;`.",
-            "Lipsește un `;` chiar înainte de acest loc. În `for (...)` cele trei părți se despart cu `;`."),
+            "A `;` is missing just before this. In `for (...)` the three parts are separated by `;`: `for (int i = 0; i < 10; i++)`.",
+            "Lipsește un `;` chiar înainte de acest loc. În `for (...)` cele trei părți se despart cu `;`: `for (int i = 0; i < 10; i++)`."),
+        new("missing-semicolon-inside", """
+if (Distance < 10) { LedOn() }
+""", 1, 30, "}",
+            "A `;` is missing just before this. Every command ends with `;`.",
+            "Lipsește un `;` chiar înainte de acest loc. Fiecare comandă se termină cu `;`."),
         new("missing-call-parens", """
 double d = Temperature;
 """, 1, 12, "Temperature",
@@ -67,7 +72,7 @@ if (Distance < 10)
     LedOn();
 """, 3, 13, "",
             "A `}` is missing. Every `{` needs its own `}` to close it.",
-            "Lipsește o acoladă `}`. Fiecare `{` are nevoie de un `}` care o închide."),
+            "Lipsește o acoladă `}`. Fiecare `{` are nevoie de o `}` care o închide."),
         new("missing-open-brace", """
 LedOn();
 class Car
@@ -230,8 +235,8 @@ Banana b = null;
 x = 5;
 int x;
 """, 1, 1, "x",
-            "You use `x` before the line that creates it. Move the line `x = ...` higher up.",
-            "Folosești `x` înainte de rândul care îl creează. Mută mai sus rândul cu `x = ...`."),
+            "You use `x` above the line that creates it. Move that line higher up, before the first use of `x`.",
+            "Folosești variabila `x` deasupra rândului care o creează. Mută acel rând mai sus, înainte de prima folosire a lui `x`."),
         new("declared-twice", """
 int x = 1;
 int x = 2;
@@ -250,7 +255,7 @@ int x;
 Wait(x);
 """, 2, 6, "x",
             "`x` has no value yet. Give it a value first, for example `x = 0;`.",
-            "`x` nu are încă o valoare. Dă-i mai întâi o valoare, de exemplu `x = 0;`."),
+            "Variabila `x` nu are încă o valoare. Dă-i mai întâi o valoare, de exemplu `x = 0;`."),
         new("var-without-value", """
 var x;
 """, 1, 5, "x",
@@ -432,13 +437,13 @@ int x;
 LedOn();
 """, 1, 5, "x",
             "You created `x` but never use it. You can delete it.",
-            "Ai creat `x`, dar nu îl folosești. Îl poți șterge."),
+            "Ai creat variabila `x`, dar nu o folosești. O poți șterge."),
         new("assigned-never-used", """
 int x = 5;
 LedOn();
 """, 1, 5, "x",
-            "You give `x` a value but never use it. You can delete it, or use it.",
-            "Îi dai lui `x` o valoare, dar nu o folosești. O poți șterge sau folosi."),
+            "`x` gets a value but is never used. You can delete it.",
+            "Variabila `x` primește o valoare, dar nu este folosită nicăieri. O poți șterge."),
         new("empty-statement", """
 if (Distance < 10);
 {
