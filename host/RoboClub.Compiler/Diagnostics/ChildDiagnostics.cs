@@ -25,11 +25,18 @@ public static class ChildDiagnostics
             line = pos.Line + 1;
             column = pos.Character + 1;
         }
-        ChildErrorEntry? entry = ChildErrorTable.Find(context);
-        string en = entry is null ? PassThroughEn + context.Message : context.Fill(entry.En);
-        string ro = entry is null ? PassThroughRo + context.Message : context.Fill(entry.Ro);
-        return new ChildDiagnostic(d.Id, entry?.Key, line, column, context.Span.Start, context.Span.Length,
-            en, ro, d.Severity == DiagnosticSeverity.Error, context.Message);
+        // The first matching row whose placeholders all have a value (after broken code Roslyn may quote
+        // an empty name; "``" in the text would only confuse the child), else Roslyn's own message.
+        foreach (ChildErrorEntry entry in ChildErrorTable.Entries.Where(e => e.Matches(context)))
+        {
+            string en = context.Fill(entry.En);
+            string ro = context.Fill(entry.Ro);
+            if (en.Contains("``", StringComparison.Ordinal) || ro.Contains("``", StringComparison.Ordinal)) continue;
+            return new ChildDiagnostic(d.Id, entry.Key, line, column, context.Span.Start, context.Span.Length,
+                en, ro, d.Severity == DiagnosticSeverity.Error, context.Message);
+        }
+        return new ChildDiagnostic(d.Id, null, line, column, context.Span.Start, context.Span.Length,
+            PassThroughEn + context.Message, PassThroughRo + context.Message, d.Severity == DiagnosticSeverity.Error, context.Message);
     }
 
     /// <summary>

@@ -64,6 +64,9 @@ public static class ChildErrorTable
             "`{keyword}` is a word C# keeps for itself, so it cannot be a name. Choose another name.",
             "`{keyword}` este un cuvânt pe care C# îl păstrează pentru el, deci nu poate fi un nume. Alege alt nume.")
         { When = c => c.Id == "CS1041" || c.IsKeywordAtSpan },
+        new("unexpected-token", ["CS1073"],
+            "I did not expect `{q0}` here. Check what is just before it: maybe an operator like `<` or a `,` is missing.",
+            "Nu mă așteptam la `{q0}` aici. Verifică ce este chiar înainte: poate lipsește un operator ca `<` sau o `,`."),
         new("identifier-expected", ["CS1001"],
             "A name is missing here. Give it a name made of letters, like `speed`.",
             "Aici lipsește un nume. Dă-i un nume din litere, de exemplu `viteza`."),
@@ -192,6 +195,9 @@ public static class ChildErrorTable
         new("not-a-method", ["CS1955"],
             "`{q0s}` is not something you can call. Remove the `( )` after it.",
             "`{q0s}` nu este ceva ce poți apela. Șterge `( )` de după el."),
+        new("new-needs-parens", ["CS1526"],
+            "After `new` and the type, add `()`, for example `new Motor()`.",
+            "După `new` și tip, pune `()`, de exemplu `new Motor()`."),
         new("wrong-kind", ["CS0118", "CS0119"],
             "`{q0}` cannot be used like this here. Check what `{q0}` is.",
             "`{q0}` nu poate fi folosit așa aici. Verifică ce este `{q0}`."),
@@ -224,7 +230,7 @@ public static class ChildErrorTable
             "Această metodă trebuie să dea înapoi o valoare de tip `{q0}`. Scrie o valoare după `return`."),
 
         // ---- switch and loops ----
-        new("case-fall-through", ["CS0163"],
+        new("case-fall-through", ["CS0163", "CS8070"],
             "Every `case` must end with `break;`. Add `break;` at the end of `{q0}`.",
             "Fiecare `case` trebuie să se termine cu `break;`. Pune `break;` la sfârșitul lui `{q0}`."),
         new("break-outside-loop", ["CS0139"],
@@ -241,6 +247,9 @@ public static class ChildErrorTable
         new("assigned-never-used", ["CS0219"],
             "`{q0}` gets a value but is never used. You can delete it.",
             "Variabila `{q0}` primește o valoare, dar nu este folosită nicăieri. O poți șterge."),
+        new("unused-local-function", ["CS8321"],
+            "You made the command `{q0}` but never use it. Call it with `{q0}(...)`, or delete it.",
+            "Ai creat comanda `{q0}`, dar nu o folosești. Apeleaz-o cu `{q0}(...)` sau șterge-o."),
         new("empty-statement", ["CS0642"],
             "There is a `;` right after `if (...)`, so the `if` does nothing. Delete that `;`.",
             "Ai pus `;` imediat după `if (...)`, așa că `if` nu face nimic. Șterge acel `;`."),

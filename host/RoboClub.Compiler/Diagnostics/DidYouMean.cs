@@ -36,12 +36,12 @@ public static class DidYouMean
     }
 
     /// <summary>
-    /// How many edits we accept: none for names of 1–2 letters (only case and diacritics may differ),
+    /// How many edits we accept: none for one-letter names (only case and diacritics may differ),
     /// 1 up to 5 letters, then about a third of the length.
     /// </summary>
     public static int MaxDistance(int length) => length switch
     {
-        <= 2 => 0,
+        <= 1 => 0,
         <= 5 => 1,
         _ => Math.Max(2, length / 3),
     };

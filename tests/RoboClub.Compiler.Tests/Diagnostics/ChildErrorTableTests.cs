@@ -66,6 +66,41 @@ Robot.Wiat(100);
 """, 1, 7, "Wiat",
             "`Robot` has no `Wiat`. Did you mean `Wait`?",
             "`Robot` nu are `Wiat`. Te-ai gândit la `Wait`?"),
+        new("new-needs-parens", """
+var m = new Motor;
+""", 1, 18, ";",
+            "After `new` and the type, add `()`, for example `new Motor()`.",
+            "După `new` și tip, pune `()`, de exemplu `new Motor()`."),
+        new("case-fall-through#last", """
+int x = 1;
+switch (x)
+{
+    case 1:
+        LedOn();
+        break;
+    default:
+        LedOff();
+}
+""", 7, 5, "default:",
+            "Every `case` must end with `break;`. Add `break;` at the end of `default:`.",
+            "Fiecare `case` trebuie să se termine cu `break;`. Pune `break;` la sfârșitul lui `default:`."),
+        new("unexpected-token", """
+if (Distance  10) { LedOn(); }
+""", 1, 15, "10",
+            "I did not expect `10` here. Check what is just before it: maybe an operator like `<` or a `,` is missing.",
+            "Nu mă așteptam la `10` aici. Verifică ce este chiar înainte: poate lipsește un operator ca `<` sau o `,`."),
+        new("unused-local-function", """
+int Twice(int n) { return n * 2; }
+LedOn();
+""", 1, 5, "Twice",
+            "You made the command `Twice` but never use it. Call it with `Twice(...)`, or delete it.",
+            "Ai creat comanda `Twice`, dar nu o folosești. Apeleaz-o cu `Twice(...)` sau șterge-o."),
+        new("unknown-type-suggestion#short", """
+nt x = 5;
+Wait(x);
+""", 1, 1, "nt",
+            "I don't know the type `nt`. Did you mean `int`?",
+            "Nu cunosc tipul `nt`. Te-ai gândit la `int`?"),
         new("missing-close-brace", """
 if (Distance < 10)
 {
@@ -556,6 +591,15 @@ if (x == x) { LedOn(); }
         Assert.True(d.IsError);
         Assert.Equal((2, 6), (d.Line, d.Column));
         Assert.Equal("nowhere", source.Substring(d.Start, d.Length));
+    }
+
+    [Fact]
+    public void A_row_whose_placeholder_would_be_empty_is_skipped()
+    {
+        // Without its ')' the parameter list loses its name, so Roslyn's CS7036 quotes an empty parameter name.
+        ChildProgram.Result result = ChildProgram.Compile("int Twice(int n { return n * 2; }\nWait(Twice(3));");
+        Assert.All(result.Translated, d => Assert.DoesNotContain("``", d.MessageEn, StringComparison.Ordinal));
+        Assert.All(result.Translated, d => Assert.DoesNotContain("``", d.MessageRo, StringComparison.Ordinal));
     }
 
     [Fact]

@@ -29,11 +29,11 @@ public class DidYouMeanTests
         Assert.Null(DidYouMean.Suggest(typed, Names));
 
     [Fact]
-    public void Very_short_names_only_match_by_case()
+    public void One_letter_names_only_match_by_case()
     {
         Assert.Null(DidYouMean.Suggest("x", ["y", "xy"]));
         Assert.Equal("x", DidYouMean.Suggest("X", ["x", "y"]));
-        Assert.Null(DidYouMean.Suggest("ab", ["ac"]));
+        Assert.Equal("int", DidYouMean.Suggest("nt", ["int", "bool"]));
     }
 
     [Fact]
