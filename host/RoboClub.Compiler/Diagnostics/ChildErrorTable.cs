@@ -60,10 +60,16 @@ public static class ChildErrorTable
         new("invalid-expression", ["CS1525"],
             "`{q0}` cannot be here. Maybe a value is missing before it.",
             "`{q0}` nu poate sta aici. Poate lipsește o valoare înaintea lui."),
-        new("keyword-as-name", ["CS1001", "CS1041"],
+        new("keyword-as-name", ["CS1001", "CS1041", "CS1519"],
             "`{keyword}` is a word C# keeps for itself, so it cannot be a name. Choose another name.",
             "`{keyword}` este un cuvânt pe care C# îl păstrează pentru el, deci nu poate fi un nume. Alege alt nume.")
         { When = c => c.Id == "CS1041" || c.IsKeywordAtSpan },
+        new("method-needs-return-type", ["CS1520"],
+            "A method needs `void` (or a type) before its name, like `void {name}() { }`. Commands like `{name}();` go inside a method's `{ }`.",
+            "O metodă are nevoie de `void` (sau de un tip) înaintea numelui, ca `void {name}() { }`. Comenzile ca `{name}();` se pun între `{ }` ale unei metode."),
+        new("statement-in-class", ["CS1519"],
+            "`{q0}` cannot be here. Inside a `class` you can only create variables and methods; commands like `LedOn();` go inside a method's `{ }`.",
+            "`{q0}` nu poate sta aici. Într-o `class` poți crea doar variabile și metode; comenzile ca `LedOn();` se pun între `{ }` ale unei metode."),
         new("unexpected-token", ["CS1073"],
             "I did not expect `{q0}` here. Check what is just before it: maybe an operator like `<` or a `,` is missing.",
             "Nu mă așteptam la `{q0}` aici. Verifică ce este chiar înainte: poate lipsește un operator ca `<` sau o `,`."),
@@ -258,6 +264,4 @@ public static class ChildErrorTable
             "Compari o variabilă cu ea însăși, iar rezultatul e mereu același. Te-ai gândit la altă variabilă?"),
     ];
 
-    /// <summary>The first row that matches the diagnostic, or null.</summary>
-    public static ChildErrorEntry? Find(DiagnosticContext context) => Entries.FirstOrDefault(e => e.Matches(context));
 }

@@ -195,7 +195,7 @@ public sealed partial class DiagnosticContext
     public bool IsKeywordAtSpan => SyntaxFacts.GetKeywordKind(SpanText) != SyntaxKind.None;
 
     /// <summary>The keyword used as a name: from the source at the span, else Roslyn's message.</summary>
-    public string Keyword => IsKeywordAtSpan ? SpanText : Q(1);
+    public string Keyword => IsKeywordAtSpan ? SpanText : Q(0);
 
     /// <summary>True when the span lies inside the <c>( )</c> of a <c>for</c>.</summary>
     public bool InForHeader => Token.Parent?.AncestorsAndSelf().OfType<ForStatementSyntax>()

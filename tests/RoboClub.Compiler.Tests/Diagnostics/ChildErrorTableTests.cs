@@ -172,6 +172,24 @@ var if = 3;
 """, 1, 5, "if",
             "`if` is a word C# keeps for itself, so it cannot be a name. Choose another name.",
             "`if` este un cuvânt pe care C# îl păstrează pentru el, deci nu poate fi un nume. Alege alt nume."),
+        new("keyword-as-name#member", """
+LedOn();
+class Car { public int class; }
+""", 2, 24, "class",
+            "`class` is a word C# keeps for itself, so it cannot be a name. Choose another name.",
+            "`class` este un cuvânt pe care C# îl păstrează pentru el, deci nu poate fi un nume. Alege alt nume."),
+        new("statement-in-class", """
+LedOn();
+class Car { x = 5; }
+""", 2, 15, "=",
+            "`=` cannot be here. Inside a `class` you can only create variables and methods; commands like `LedOn();` go inside a method's `{ }`.",
+            "`=` nu poate sta aici. Într-o `class` poți crea doar variabile și metode; comenzile ca `LedOn();` se pun între `{ }` ale unei metode."),
+        new("method-needs-return-type", """
+LedOn();
+class Car { LedOn(); }
+""", 2, 13, "LedOn",
+            "A method needs `void` (or a type) before its name, like `void LedOn() { }`. Commands like `LedOn();` go inside a method's `{ }`.",
+            "O metodă are nevoie de `void` (sau de un tip) înaintea numelui, ca `void LedOn() { }`. Comenzile ca `LedOn();` se pun între `{ }` ale unei metode."),
         new("identifier-expected", """
 int = 5;
 """, 1, 5, "=",
@@ -600,6 +618,26 @@ if (x == x) { LedOn(); }
         ChildProgram.Result result = ChildProgram.Compile("int Twice(int n { return n * 2; }\nWait(Twice(3));");
         Assert.All(result.Translated, d => Assert.DoesNotContain("``", d.MessageEn, StringComparison.Ordinal));
         Assert.All(result.Translated, d => Assert.DoesNotContain("``", d.MessageRo, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Keyword_as_name_also_reads_the_keyword_from_CS1041()
+    {
+        // Current Roslyn reports CS1001 for `int int = 5;`; older versions and some positions report CS1041,
+        // whose message quotes the keyword. Build one by hand at the keyword's place.
+        const string source = "int int = 5;";
+        SyntaxTree tree = Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText(source);
+        var descriptor = new DiagnosticDescriptor("CS1041", "Identifier expected", "Identifier expected; '{0}' is a keyword", "Compiler", DiagnosticSeverity.Error, true);
+        var at = Location.Create(tree, new Microsoft.CodeAnalysis.Text.TextSpan(4, 3));
+        ChildDiagnostic d = ChildDiagnostics.Translate(Diagnostic.Create(descriptor, at, "int"), tree, []);
+        Assert.Equal("keyword-as-name", d.EntryKey);
+        Assert.Equal("`int` is a word C# keeps for itself, so it cannot be a name. Choose another name.", d.MessageEn);
+        Assert.Equal((1, 5, 4, 3), (d.Line, d.Column, d.Start, d.Length));
+
+        // With the span not on the keyword, the name comes from the message.
+        var elsewhere = Location.Create(tree, new Microsoft.CodeAnalysis.Text.TextSpan(0, 0));
+        ChildDiagnostic e = ChildDiagnostics.Translate(Diagnostic.Create(descriptor, elsewhere, "while"), tree, []);
+        Assert.Equal("`while` is a word C# keeps for itself, so it cannot be a name. Choose another name.", e.MessageEn);
     }
 
     [Fact]
