@@ -1,4 +1,5 @@
 using Microsoft.CodeAnalysis;
+using RoslynSeverity = Microsoft.CodeAnalysis.DiagnosticSeverity; // RoboClub.Compiler has its own DiagnosticSeverity
 
 namespace RoboClub.Compiler.Diagnostics;
 
@@ -33,10 +34,10 @@ public static class ChildDiagnostics
             string ro = context.Fill(entry.Ro);
             if (en.Contains("``", StringComparison.Ordinal) || ro.Contains("``", StringComparison.Ordinal)) continue;
             return new ChildDiagnostic(d.Id, entry.Key, line, column, context.Span.Start, context.Span.Length,
-                en, ro, d.Severity == DiagnosticSeverity.Error, context.Message);
+                en, ro, d.Severity == RoslynSeverity.Error, context.Message);
         }
         return new ChildDiagnostic(d.Id, null, line, column, context.Span.Start, context.Span.Length,
-            PassThroughEn + context.Message, PassThroughRo + context.Message, d.Severity == DiagnosticSeverity.Error, context.Message);
+            PassThroughEn + context.Message, PassThroughRo + context.Message, d.Severity == RoslynSeverity.Error, context.Message);
     }
 
     /// <summary>
@@ -48,10 +49,10 @@ public static class ChildDiagnostics
     {
         ArgumentNullException.ThrowIfNull(diagnostics);
         List<Diagnostic> kept = diagnostics
-            .Where(d => d.Severity != DiagnosticSeverity.Hidden)
+            .Where(d => d.Severity != RoslynSeverity.Hidden)
             .Select((d, index) => (d, index))
             .GroupBy(x => x.d.Location.IsInSource ? x.d.Location.SourceSpan.Start : -1)
-            .Select(g => g.OrderBy(x => x.d.Severity == DiagnosticSeverity.Error ? 0 : 1).ThenBy(x => x.index).First())
+            .Select(g => g.OrderBy(x => x.d.Severity == RoslynSeverity.Error ? 0 : 1).ThenBy(x => x.index).First())
             .OrderBy(x => x.d.Location.IsInSource ? x.d.Location.SourceSpan.Start : -1)
             .ThenBy(x => x.index)
             .Select(x => x.d)
@@ -63,7 +64,7 @@ public static class ChildDiagnostics
         foreach (Diagnostic d in kept)
         {
             SyntaxTree? t = d.Location.SourceTree ?? tree;
-            if (t is null || !d.Location.IsInSource || d.Severity != DiagnosticSeverity.Error) continue;
+            if (t is null || !d.Location.IsInSource || d.Severity != RoslynSeverity.Error) continue;
             if (syntaxErrors.Count == 0)
                 foreach (Diagnostic s in t.GetDiagnostics().Where(s => s.Location.IsInSource))
                     syntaxErrors.Add((s.Id, s.Location.SourceSpan.Start));
@@ -76,7 +77,7 @@ public static class ChildDiagnostics
             .Where(d => !d.Location.IsInSource
                 || !firstSyntaxErrorOnLine.TryGetValue(d.Location.GetLineSpan().StartLinePosition.Line, out int first)
                 || d.Location.SourceSpan.Start <= first
-                || d.Severity != DiagnosticSeverity.Error)
+                || d.Severity != RoslynSeverity.Error)
             .Select(d => Translate(d, tree, knownNames, model))
             .ToList();
     }

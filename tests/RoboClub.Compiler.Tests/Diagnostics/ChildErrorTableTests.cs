@@ -1,5 +1,6 @@
 using Microsoft.CodeAnalysis;
 using RoboClub.Compiler.Diagnostics;
+using RoslynSeverity = Microsoft.CodeAnalysis.DiagnosticSeverity;
 
 namespace RoboClub.Compiler.Tests.Diagnostics;
 
@@ -627,7 +628,7 @@ if (x == x) { LedOn(); }
         // whose message quotes the keyword. Build one by hand at the keyword's place.
         const string source = "int int = 5;";
         SyntaxTree tree = Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText(source);
-        var descriptor = new DiagnosticDescriptor("CS1041", "Identifier expected", "Identifier expected; '{0}' is a keyword", "Compiler", DiagnosticSeverity.Error, true);
+        var descriptor = new DiagnosticDescriptor("CS1041", "Identifier expected", "Identifier expected; '{0}' is a keyword", "Compiler", RoslynSeverity.Error, true);
         var at = Location.Create(tree, new Microsoft.CodeAnalysis.Text.TextSpan(4, 3));
         ChildDiagnostic d = ChildDiagnostics.Translate(Diagnostic.Create(descriptor, at, "int"), tree, []);
         Assert.Equal("keyword-as-name", d.EntryKey);

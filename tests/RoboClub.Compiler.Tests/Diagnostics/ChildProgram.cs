@@ -1,6 +1,7 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using RoboClub.Compiler.Diagnostics;
+using RoslynSeverity = Microsoft.CodeAnalysis.DiagnosticSeverity;
 
 namespace RoboClub.Compiler.Tests.Diagnostics;
 
@@ -53,7 +54,7 @@ internal static class ChildProgram
         var compilation = CSharpCompilation.Create("Child", [tree, api], References,
             new CSharpCompilationOptions(OutputKind.ConsoleApplication));
         var diagnostics = compilation.GetDiagnostics()
-            .Where(d => d.Location.SourceTree == tree && d.Severity != DiagnosticSeverity.Hidden)
+            .Where(d => d.Location.SourceTree == tree && d.Severity != RoslynSeverity.Hidden)
             .ToList();
         SemanticModel model = compilation.GetSemanticModel(tree);
         return new Result(tree, model, diagnostics, ChildDiagnostics.TranslateAll(diagnostics, tree, KnownNames, model));
