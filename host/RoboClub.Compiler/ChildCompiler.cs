@@ -39,6 +39,20 @@ public static class ChildCompiler
         return reader.ReadToEnd();
     }
 
+    /// <summary>Names of the child API (classes and members) for "did you mean ...?" suggestions.</summary>
+    static readonly Lazy<IReadOnlyCollection<string>> ApiNames = new(() => ApiTree.Value.GetRoot().DescendantNodes()
+        .Select(n => n switch
+        {
+            Microsoft.CodeAnalysis.CSharp.Syntax.ClassDeclarationSyntax c => c.Identifier.Text,
+            Microsoft.CodeAnalysis.CSharp.Syntax.MethodDeclarationSyntax m => m.Identifier.Text,
+            Microsoft.CodeAnalysis.CSharp.Syntax.PropertyDeclarationSyntax p => p.Identifier.Text,
+            _ => null,
+        })
+        .Where(n => n is not null && char.IsUpper(n[0]))
+        .Concat(["Console", "WriteLine", "Write", "Math"])
+        .Distinct()
+        .ToArray()!);
+
     public static CompileResult Compile(string source, string fileName = "program.cs")
     {
         var tree = CSharpSyntaxTree.ParseText(source, ParseOptions, fileName);
@@ -49,17 +63,15 @@ public static class ChildCompiler
 
         var diagnostics = new List<CompileDiagnostic>();
         bool hasStatements = tree.GetCompilationUnitRoot().Members.Any(m => m is Microsoft.CodeAnalysis.CSharp.Syntax.GlobalStatementSyntax);
-        foreach (var d in compilation.GetDiagnostics())
+        var roslyn = compilation.GetDiagnostics().Where(d =>
+            d.Severity is Microsoft.CodeAnalysis.DiagnosticSeverity.Error or Microsoft.CodeAnalysis.DiagnosticSeverity.Warning
+            && !(d.Id == "CS5001" && !hasStatements) // an empty program is fine: it does nothing
+            && (d.Location.SourceTree == null || d.Location.SourceTree == tree));
+        // Roslyn's messages, rewritten for children in English and Romanian (Diagnostics/ChildErrorTable).
+        foreach (var c in Diagnostics.ChildDiagnostics.TranslateAll(roslyn, tree, ApiNames.Value, compilation.GetSemanticModel(tree)))
         {
-            if (d.Severity is not (Microsoft.CodeAnalysis.DiagnosticSeverity.Error or Microsoft.CodeAnalysis.DiagnosticSeverity.Warning)) continue;
-            if (d.Id == "CS5001" && !hasStatements) continue; // an empty program is fine: it does nothing
-            if (d.Location.SourceTree != null && d.Location.SourceTree != tree) continue;
-            var span = d.Location.IsInSource ? d.Location.SourceSpan : default;
-            var pos = d.Location.IsInSource ? d.Location.GetLineSpan().StartLinePosition : default;
-            diagnostics.Add(new CompileDiagnostic(d.Id,
-                d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning,
-                pos.Line + 1, pos.Character + 1, span.Start, span.Length,
-                d.GetMessage(System.Globalization.CultureInfo.InvariantCulture), null));
+            diagnostics.Add(new CompileDiagnostic(c.Id, c.IsError ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning,
+                c.Line, c.Column, c.Start, c.Length, c.MessageEn, c.MessageRo));
         }
         if (diagnostics.Any(d => d.IsError)) return Fail(diagnostics);
 

@@ -67,14 +67,17 @@ public class SubsetTests
     }
 
     [Fact]
-    public void Roslyn_errors_are_passed_through()
+    public void Roslyn_errors_reach_the_child_translated_at_the_right_place()
     {
-        string source = "int x = \"text\";\nConsole.WriteLine(y);";
+        string source = "int x = \"text\";\nConsole.WriteLine(y);\nWiat(100);";
         var r = ChildCompiler.Compile(source);
         Assert.False(r.Success);
         Assert.Null(r.Image);
-        Assert.Contains(r.Errors, d => d.Id == "CS0029" && d.Line == 1 && source.Substring(d.Start, d.Length) == "\"text\"" && d.MessageRo == null);
-        Assert.Contains(r.Errors, d => d.Id == "CS0103" && d.Line == 2 && d.Column == 19 && d.MessageEn.Contains("'y'"));
+        Assert.Contains(r.Errors, d => d.Id == "CS0029" && d.Line == 1 && source.Substring(d.Start, d.Length) == "\"text\""
+            && d.MessageEn.Contains("Text in quotes is not a number") && !string.IsNullOrEmpty(d.MessageRo));
+        Assert.Contains(r.Errors, d => d.Id == "CS0103" && d.Line == 2 && d.Column == 19 && d.MessageEn.Contains("`y`"));
+        // did-you-mean from the child API
+        Assert.Contains(r.Errors, d => d.Id == "CS0103" && d.Line == 3 && d.MessageEn.Contains("`Wait`") && d.MessageRo!.Contains("`Wait`"));
     }
 
     [Fact]
