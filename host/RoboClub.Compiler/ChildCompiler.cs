@@ -55,7 +55,23 @@ public static class ChildCompiler
 
     public static CompileResult Compile(string source, string fileName = "program.cs")
     {
+        // A board holds a 16 KB image (about a thousand lines): refuse far larger sources at once,
+        // which also caps the time a compile can take.
+        if (source.Length > MaxSourceChars) return Fail([Rc(UnsupportedConstructs.TooBig, Location.None)]);
+        // Roslyn's parser slows down sharply on deep brackets (10,000 nested parentheses take seconds),
+        // so deep bracket nesting is refused by a linear scan before parsing.
+        if (TooDeepBrackets(source, MaxNesting) is int at)
+        {
+            var line = source.AsSpan(0, at).Count('\n');
+            int column = at - (source.LastIndexOf('\n', Math.Max(0, at - 1)) + 1) + 1;
+            var tooDeep = UnsupportedConstructs.TooDeep;
+            return Fail([new CompileDiagnostic(tooDeep.Id, DiagnosticSeverity.Error, line + 1, column, at, 1, tooDeep.MessageEn, tooDeep.MessageRo)]);
+        }
         var tree = CSharpSyntaxTree.ParseText(source, ParseOptions, fileName);
+        // Roslyn's binder (and our code generator) recurse over the tree: 10,000 nested brackets would
+        // overflow the stack and take the hub down. No child's program nests 256 deep.
+        if (DeepestNode(tree.GetRoot(), MaxNesting) is { } deep)
+            return Fail([Rc(UnsupportedConstructs.TooDeep, deep.GetLocation())]);
         var compilation = CSharpCompilation.Create("child",
             [tree, ApiTree.Value],
             References.Value,
@@ -117,6 +133,47 @@ public static class ChildCompiler
     }
 
     static CompileResult Fail(List<CompileDiagnostic> diagnostics) => new(null, diagnostics, []);
+
+    const int MaxNesting = 256;
+    const int MaxSourceChars = 200_000;
+
+    /// <summary>Where brackets ( [ { first nest deeper than <paramref name="limit"/>, outside comments,
+    /// strings and character literals; null when they never do. A quick guard, not a parser.</summary>
+    static int? TooDeepBrackets(string s, int limit)
+    {
+        int depth = 0;
+        for (int i = 0; i < s.Length; i++)
+        {
+            char c = s[i];
+            char next = i + 1 < s.Length ? s[i + 1] : '\0';
+            if (c == '/' && next == '/') { i = s.IndexOf('\n', i); if (i < 0) return null; }
+            else if (c == '/' && next == '*') { i = s.IndexOf("*/", i + 2, StringComparison.Ordinal); if (i < 0) return null; i++; }
+            else if (c is '"' or '\'')
+            {
+                for (i++; i < s.Length && s[i] != c && s[i] != '\n'; i++)
+                {
+                    if (s[i] == '\\') i++;
+                }
+            }
+            else if (c is '(' or '[' or '{') { if (++depth > limit) return i; }
+            else if (c is ')' or ']' or '}') { if (depth > 0) depth--; }
+        }
+        return null;
+    }
+
+    /// <summary>The first node nested deeper than <paramref name="limit"/>, found without recursion.</summary>
+    static SyntaxNode? DeepestNode(SyntaxNode root, int limit)
+    {
+        var stack = new Stack<(SyntaxNode Node, int Depth)>();
+        stack.Push((root, 0));
+        while (stack.Count > 0)
+        {
+            var (node, depth) = stack.Pop();
+            if (depth > limit) return node;
+            foreach (var child in node.ChildNodes()) stack.Push((child, depth + 1));
+        }
+        return null;
+    }
 
     static CompileDiagnostic Rc(UnsupportedConstruct what, Location where)
     {

@@ -24,7 +24,14 @@ internal sealed class ProgramRunner(TextWriter output, TextWriter error, string 
         string source;
         try
         {
-            source = File.ReadAllText(path);
+            byte[] bytes = File.ReadAllBytes(path);
+            int start = bytes.AsSpan().StartsWith("\uFEFF"u8) ? 3 : 0; // a UTF-8 BOM is fine
+            if (!System.Text.Unicode.Utf8.IsValid(bytes.AsSpan(start)) || bytes.AsSpan(start).IndexOf((byte)0) >= 0)
+            {
+                error.WriteLine($"{path}: {(language == "ro" ? "fișierul nu este text (UTF-8); salvează programul ca text" : "the file is not text (UTF-8); save the program as text")}");
+                return null;
+            }
+            source = System.Text.Encoding.UTF8.GetString(bytes, start, bytes.Length - start);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

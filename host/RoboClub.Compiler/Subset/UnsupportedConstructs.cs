@@ -104,6 +104,10 @@ public static class UnsupportedConstructs
         "Plăcuța nu știe încă să facă asta");
 
     // Not about the child's C#: the program is larger than a board holds, or the compiler made a mistake.
+    public static readonly UnsupportedConstruct TooDeep = new("RC1901",
+        "This code has too many brackets or blocks inside each other (more than 256). Split it into simpler steps.",
+        "Codul are prea multe paranteze sau blocuri unele în altele (peste 256). Împarte-l în pași mai simpli.");
+
     public static readonly UnsupportedConstruct TooBig = new("RC1900",
         "The program is too big for the board",
         "Programul este prea mare pentru plăcuță");
@@ -116,6 +120,6 @@ public static class UnsupportedConstructs
         Classes, Structs, Records, Interfaces, Enums, Linq, Async, Exceptions, Generics, Arrays, Lists,
         Switch, Foreach, Lambdas, Goto, Unsafe, Types, UnknownMethod, ScriptNotAtTop, EveryPeriod,
         MessageName, ScriptBody, OtherFunctionsVariable, FormatSpecifier, Patterns, Tuples, RefOut, Null,
-        Objects, Assignment, Other, TooBig, Internal,
+        Objects, Assignment, Other, TooDeep, TooBig, Internal,
     ];
 }
