@@ -53,7 +53,22 @@ public static class ChildCompiler
         .Distinct()
         .ToArray()!);
 
+    /// <summary>Compiles a child's program: an image, or diagnostics in English and Romanian. Never throws.</summary>
     public static CompileResult Compile(string source, string fileName = "program.cs")
+    {
+        try
+        {
+            return CompileUnguarded(source, fileName);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // Roslyn itself can fail on some broken input (seen: an unclosed $"{ before a comment):
+            // the child still gets an answer, and the hub stays up.
+            return Fail([Rc(UnsupportedConstructs.Confusing, Location.None)]);
+        }
+    }
+
+    static CompileResult CompileUnguarded(string source, string fileName)
     {
         // A board holds a 16 KB image (about a thousand lines): refuse far larger sources at once,
         // which also caps the time a compile can take.

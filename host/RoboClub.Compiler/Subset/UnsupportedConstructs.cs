@@ -108,6 +108,10 @@ public static class UnsupportedConstructs
         "This code has too many brackets or blocks inside each other (more than 256). Split it into simpler steps.",
         "Codul are prea multe paranteze sau blocuri unele în altele (peste 256). Împarte-l în pași mai simpli.");
 
+    public static readonly UnsupportedConstruct Confusing = new("RC1998",
+        "I got confused by this program. Look for text in quotes that is not closed, or a bracket that is missing.",
+        "M-am încurcat la acest program. Caută un text între ghilimele care nu este închis sau o paranteză care lipsește.");
+
     public static readonly UnsupportedConstruct TooBig = new("RC1900",
         "The program is too big for the board",
         "Programul este prea mare pentru plăcuță");
@@ -120,6 +124,6 @@ public static class UnsupportedConstructs
         Classes, Structs, Records, Interfaces, Enums, Linq, Async, Exceptions, Generics, Arrays, Lists,
         Switch, Foreach, Lambdas, Goto, Unsafe, Types, UnknownMethod, ScriptNotAtTop, EveryPeriod,
         MessageName, ScriptBody, OtherFunctionsVariable, FormatSpecifier, Patterns, Tuples, RefOut, Null,
-        Objects, Assignment, Other, TooDeep, TooBig, Internal,
+        Objects, Assignment, Other, TooDeep, Confusing, TooBig, Internal,
     ];
 }

@@ -53,6 +53,7 @@ public class BadInputTests
     [InlineData("}}}}{{{{")]
     [InlineData("\"")]
     [InlineData("/*")]
+    [InlineData("Every(1000, () => { Plot(\"t\", ther.Temperature); });\nWhen(($\"{) => //Robot.Distance < 15, () => { Robot.Sed.Color(\"roșu\",op(); Led.Color(\"roșu\"); });\n")] // made Roslyn 5.12 throw (found by the fuzzer)
     public void Odd_sources_never_throw(string source)
     {
         var r = ChildCompiler.Compile(source);
