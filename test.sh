@@ -31,4 +31,12 @@ fi
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 dotnet build RoboClub.sln -c Release -warnaserror -nologo -v q
-dotnet test RoboClub.sln -c Release --no-build --nologo "$@"
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+status=0
+dotnet test RoboClub.sln -c Release --no-build --nologo "$@" 2>&1 | tee "$log" || status=$?
+# One closing line over every test project, in the plain form CI reads.
+passed=$(grep -oE 'Passed: +[0-9]+' "$log" | awk '{s += $2} END {print s + 0}')
+failed=$(grep -oE 'Failed: +[0-9]+' "$log" | awk '{s += $2} END {print s + 0}')
+echo "total: $passed passed, $failed failed"
+exit $status
