@@ -21,6 +21,7 @@ public static class ChildCompiler
 
     static readonly Lazy<SyntaxTree> ApiTree = new(() => CSharpSyntaxTree.ParseText(ChildApiSource, ParseOptions, "ChildApi.cs"));
 
+
     static readonly Lazy<ImmutableArray<MetadataReference>> References = new(() =>
     {
         string[] wanted = ["System.Runtime", "System.Console", "System.Private.CoreLib", "System.Collections", "System.Runtime.Extensions"];
@@ -29,6 +30,27 @@ public static class ChildCompiler
             .Select(p => (MetadataReference)MetadataReference.CreateFromFile(p))
             .ToImmutableArray();
     });
+
+    /// <summary>
+    /// The child API compiled once to an in-memory assembly: each child's compile then binds against
+    /// metadata instead of re-binding the API's source, about a third faster. Its `global using`
+    /// lines only apply inside their own assembly, so <see cref="GlobalUsingsTree"/> repeats them
+    /// beside every child's file.
+    /// </summary>
+    static readonly Lazy<MetadataReference> ApiReference = new(() =>
+    {
+        var library = CSharpCompilation.Create("RoboClub.ChildApi", [ApiTree.Value], References.Value,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Disable));
+        using var dll = new MemoryStream();
+        var emitted = library.Emit(dll);
+        if (!emitted.Success)
+            throw new InvalidOperationException("the child API does not compile: " + string.Join("; ", emitted.Diagnostics.Where(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error)));
+        return MetadataReference.CreateFromImage(dll.ToArray());
+    });
+
+    static readonly Lazy<SyntaxTree> GlobalUsingsTree = new(() => CSharpSyntaxTree.ParseText(
+        string.Join("\n", ChildApiSource.Split('\n').Where(l => l.StartsWith("global using ", StringComparison.Ordinal))),
+        ParseOptions, "ChildApiUsings.cs"));
 
 
     static string ReadApi()
@@ -88,8 +110,8 @@ public static class ChildCompiler
         if (DeepestNode(tree.GetRoot(), MaxNesting) is { } deep)
             return Fail([Rc(UnsupportedConstructs.TooDeep, deep.GetLocation())]);
         var compilation = CSharpCompilation.Create("child",
-            [tree, ApiTree.Value],
-            References.Value,
+            [tree, GlobalUsingsTree.Value],
+            [.. References.Value, ApiReference.Value],
             new CSharpCompilationOptions(OutputKind.ConsoleApplication, nullableContextOptions: NullableContextOptions.Disable));
 
         var diagnostics = new List<CompileDiagnostic>();

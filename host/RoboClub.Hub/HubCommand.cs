@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Net.Sockets;
+using RoboClub.Compiler;
 using RoboClub.Mqtt.Broker;
 using RoboClub.VirtualBoard;
 
@@ -27,6 +28,8 @@ internal static class HubCommand
     static async Task<int> RunAsync(int port, string? dataDirectory, int virtualBoards, TextWriter output, TextWriter error)
     {
         var log = new ConsoleLog(output, error, verbose: false);
+        // Roslyn's first compile takes about a second: pay it now, not when the first child presses Run.
+        _ = CompilerWarmUp.Start();
         var stop = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         using var signals = new BrokerCommand.SignalHandlers(stop, null, log);
         string data = Path.Combine(dataDirectory ?? Program.DefaultDataDirectory, "broker");

@@ -11,6 +11,8 @@ CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 
 // `vm`: the board interpreter against Lua 5.4 (see VmBenchmark.cs and docs/benchmarks.md).
 if (args.Length > 0 && args[0] == "vm") return VmBenchmark.Run(args[1..]);
+// `compile`: children's C# compile time against a plain Roslyn emit (see CompileBenchmark.cs).
+if (args.Length > 0 && args[0] == "compile") return CompileBenchmark.Run(args[1..]);
 
 var options = Options.Parse(args);
 if (options is null) return 2;
