@@ -389,7 +389,7 @@ namespace RoboClub.Board
             if (_link != null)
             {
                 string message = task.ErrorMessage != null ? task.ErrorMessage : task.ErrorCode;
-                _link.PublishError(new ErrorPayload(_now, script, task.ErrorOffset, task.ErrorCode, message));
+                _link.PublishError(new ErrorPayload(_now, script, task.ErrorFunction, task.ErrorOffset, task.ErrorCode, message));
             }
         }
     }

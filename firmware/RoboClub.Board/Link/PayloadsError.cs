@@ -8,13 +8,15 @@ namespace RoboClub.Board.Link
     /// <c>{"t":81234,"script":2,"pc":57,"code":"DivideByZero","message":"division by zero"}</c>.
     /// "script" and "pc" (instruction offset in that script) are -1 when the error is not in a script
     /// (e.g. BadImage for a program the board refused). Message cut to <see cref="MaxMessageLength"/>.
+    /// Optional "function": the image function that "pc" is in (a script may fail inside a function it
+    /// called), so the hub can map the error to a line through the source map; left out when unknown.
     /// </summary>
     public sealed class ErrorPayload
     {
         public const int MaxMessageLength = 200;
         public const int MaxBytes = 2048;
 
-        private static readonly string[] Fields = new string[] { "t", "script", "pc", "code", "message" };
+        private static readonly string[] Fields = new string[] { "t", "script", "pc", "code", "message", "function" };
 
         public ErrorPayload(long timeMs, int script, int pc, RuntimeErrorCode code, string message)
             : this(timeMs, script, pc, ErrorCodes.Name(code), message)
@@ -34,6 +36,14 @@ namespace RoboClub.Board.Link
             Pc = pc < 0 ? -1 : pc;
             Code = code;
             Message = PayloadFields.Truncate(message, MaxMessageLength);
+            Function = -1;
+        }
+
+        /// <summary>With the image function that <paramref name="pc"/> is in (-1 when unknown).</summary>
+        public ErrorPayload(long timeMs, int script, int function, int pc, string code, string message)
+            : this(timeMs, script, pc, code, message)
+        {
+            Function = function < 0 ? -1 : function;
         }
 
         public long TimeMs { get; private set; }
@@ -41,7 +51,10 @@ namespace RoboClub.Board.Link
         /// <summary>Script index in the program, -1 when not in a script.</summary>
         public int Script { get; private set; }
 
-        /// <summary>Instruction offset within the script, -1 when unknown.</summary>
+        /// <summary>The image function that <see cref="Pc"/> is in, -1 when unknown.</summary>
+        public int Function { get; private set; }
+
+        /// <summary>Instruction offset within <see cref="Function"/> (or the script), -1 when unknown.</summary>
         public int Pc { get; private set; }
 
         /// <summary>The code's wire name ("DivideByZero").</summary>
@@ -63,8 +76,13 @@ namespace RoboClub.Board.Link
                 .Property("script", (long)Script)
                 .Property("pc", (long)Pc)
                 .Property("code", Code)
-                .Property("message", Message)
-                .EndObject();
+                .Property("message", Message);
+            if (Function >= 0)
+            {
+                w.Property("function", (long)Function);
+            }
+
+            w.EndObject();
             return w.ToUtf8();
         }
 
@@ -83,7 +101,8 @@ namespace RoboClub.Board.Link
             }
 
             string message = PayloadFields.GetString(o, "message", what, true, MaxMessageLength, 0);
-            return new ErrorPayload(t, (int)script, (int)pc, code, message);
+            long function = PayloadFields.GetInteger(o, "function", what, false, -1, int.MaxValue, -1, 0);
+            return new ErrorPayload(t, (int)script, (int)function, (int)pc, code, message);
         }
     }
 }

@@ -228,8 +228,10 @@ public sealed partial class MqttBroker : IAsyncDisposable
     }
 
     /// <summary>In-process subscription; the handler runs on its own queue, never on a client's thread.
-    /// Messages arrive at the QoS they were published with. Dispose the result to unsubscribe.</summary>
-    public IDisposable Subscribe(string topicFilter, Func<MqttApplicationMessage, ValueTask> handler)
+    /// Messages arrive at the QoS they were published with. With <paramref name="includeRetained"/> the
+    /// retained messages that match come first (Retain set), as for an MQTT client's new subscription;
+    /// a message published at that very moment may then arrive twice. Dispose the result to unsubscribe.</summary>
+    public IDisposable Subscribe(string topicFilter, Func<MqttApplicationMessage, ValueTask> handler, bool includeRetained = false)
     {
         if (!MqttTopic.IsValidTopicFilter(topicFilter) || topicFilter.StartsWith(MqttTopic.SharePrefix, StringComparison.Ordinal))
             throw new ArgumentException($"'{topicFilter}' is not a valid topic filter", nameof(topicFilter));
@@ -242,6 +244,11 @@ public sealed partial class MqttBroker : IAsyncDisposable
             QualityOfServiceLevel = MqttQualityOfServiceLevel.ExactlyOnce,
         };
         _tree.Add(local.Subscription);
+        if (includeRetained)
+        {
+            foreach (var m in _retained.Match(topicFilter, DateTime.UtcNow.Ticks))
+                local.Deliver(new OutgoingMessage(m, m.QualityOfServiceLevel, true, null));
+        }
         return local;
     }
 

@@ -218,6 +218,19 @@ public class PayloadTests
     }
 
     [Fact]
+    public void Error_payload_names_the_function_the_error_is_in_when_known()
+    {
+        var e = new ErrorPayload(5, 0, 3, 12, "DivideByZero", "division by zero");
+        Assert.Equal("{\"t\":5,\"script\":0,\"pc\":12,\"code\":\"DivideByZero\",\"message\":\"division by zero\",\"function\":3}", S(e.Encode()));
+        var d = ErrorPayload.Decode(e.Encode());
+        Assert.Equal(3, d.Function);
+        Assert.Equal(12, d.Pc);
+        // Older boards leave it out.
+        Assert.Equal(-1, ErrorPayload.Decode(B("{\"t\":1,\"script\":0,\"pc\":0,\"code\":\"Timeout\",\"message\":\"\"}")).Function);
+        Assert.Throws<PayloadException>(() => ErrorPayload.Decode(B("{\"t\":1,\"script\":0,\"pc\":0,\"code\":\"Timeout\",\"message\":\"\",\"function\":\"x\"}")));
+    }
+
+    [Fact]
     public void Watch_payload()
     {
         var values = new[] { LinkValue.FromNumber(3), LinkValue.FromBool(true), LinkValue.FromText("hello"), LinkValue.FromNumber(21.5) };

@@ -34,6 +34,27 @@ public class InProcessApiTests
     }
 
     [Fact]
+    public async Task A_subscription_can_start_with_the_retained_messages()
+    {
+        await using var b = await TestBroker.StartAsync();
+        await b.Broker.PublishAsync(new MqttApplicationMessage { Topic = "club/b1/status", Payload = "online"u8.ToArray(), Retain = true, QualityOfServiceLevel = MqttQualityOfServiceLevel.AtLeastOnce });
+        await b.Broker.PublishAsync(new MqttApplicationMessage { Topic = "club/b2/status", Payload = "offline"u8.ToArray(), Retain = true });
+        await b.Broker.PublishAsync(new MqttApplicationMessage { Topic = "club/b2/info", Payload = "x"u8.ToArray(), Retain = true });
+
+        var withRetained = new ConcurrentQueue<MqttApplicationMessage>();
+        var without = new ConcurrentQueue<MqttApplicationMessage>();
+        using var s1 = b.Broker.Subscribe("club/+/status", m => { withRetained.Enqueue(m); return ValueTask.CompletedTask; }, includeRetained: true);
+        using var s2 = b.Broker.Subscribe("club/+/status", m => { without.Enqueue(m); return ValueTask.CompletedTask; });
+        await Eventually.TrueAsync(() => withRetained.Count == 2, "both retained statuses");
+        Assert.All(withRetained, m => Assert.True(m.Retain));
+        Assert.Equal(["club/b1/status", "club/b2/status"], withRetained.Select(m => m.Topic).Order());
+
+        await b.Broker.PublishAsync(new MqttApplicationMessage { Topic = "club/b3/status", Payload = "online"u8.ToArray() });
+        await Eventually.TrueAsync(() => withRetained.Count == 3 && without.Count == 1, "live message to both");
+        Assert.Equal("club/b3/status", Assert.Single(without).Topic);
+    }
+
+    [Fact]
     public async Task A_failing_handler_is_logged_and_does_not_stop_delivery()
     {
         await using var b = await TestBroker.StartAsync();
