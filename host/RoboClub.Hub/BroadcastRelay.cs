@@ -1,6 +1,5 @@
 using RoboClub.Board.Link;
-using RoboClub.Mqtt;
-using RoboClub.Mqtt.Broker;
+using RoboClub.Hub.Boards;
 
 namespace RoboClub.Hub;
 
@@ -10,13 +9,13 @@ namespace RoboClub.Hub;
 /// every board of the club on <c>roboclub/{club}/messages/ploaie</c> {"from":"{board}"}
 /// (docs/protocol.md). The sender is taken from the topic, which the broker's ACL ties to the board.
 /// </summary>
-internal sealed class BroadcastRelay : IDisposable
+public sealed class BroadcastRelay : IDisposable
 {
     readonly IDisposable _subscription;
 
-    public BroadcastRelay(MqttBroker broker)
+    public BroadcastRelay(IHubBus bus)
     {
-        _subscription = broker.Subscribe("roboclub/+/+/broadcast", async message =>
+        _subscription = bus.Subscribe("roboclub/+/+/broadcast", async message =>
         {
             var topic = Topics.Parse(message.Topic);
             if (!topic.IsValid || topic.Leaf != TopicLeaf.Broadcast) return;
@@ -29,13 +28,8 @@ internal sealed class BroadcastRelay : IDisposable
             {
                 return; // a malformed broadcast is dropped; the board's own link validated what it sent
             }
-            await broker.PublishAsync(new MqttApplicationMessage
-            {
-                Topic = Topics.Message(topic.Club, payload.Name),
-                Payload = BroadcastPayload.EncodeRelay(topic.Board),
-                QualityOfServiceLevel = MqttQualityOfServiceLevel.AtLeastOnce,
-            }).ConfigureAwait(false);
-        });
+            await bus.PublishAsync(Topics.Message(topic.Club, payload.Name), BroadcastPayload.EncodeRelay(topic.Board), retain: false).ConfigureAwait(false);
+        }, includeRetained: false);
     }
 
     public void Dispose() => _subscription.Dispose();

@@ -1,26 +1,34 @@
 using System.CommandLine;
+using RoboClub.Hub.Serve;
 
 namespace RoboClub.Hub;
 
 /// <summary>The `roboclub` command. Each sub-command lives in its own file.</summary>
-public static class Program
+public sealed class Program
 {
-    public static Task<int> Main(string[] args) =>
-        CreateRootCommand().Parse(args).InvokeAsync(new InvocationConfiguration
+    Program() { }
+
+    public static Task<int> Main(string[] args)
+    {
+        // `--Section:Key=value` tokens are ASP.NET Core configuration for the hub (the test host
+        // passes its settings that way too); everything else is parsed strictly.
+        args = ServeCommand.TakeConfigurationTokens(args);
+        return CreateRootCommand().Parse(args).InvokeAsync(new InvocationConfiguration
         {
-            // The broker handles Ctrl+C and SIGTERM itself: it must be allowed to save its state,
-            // however long that takes, instead of being killed after System.CommandLine's 2 s.
+            // The broker and the hub handle Ctrl+C and SIGTERM themselves: they must be allowed to save
+            // their state, however long that takes, instead of being killed after System.CommandLine's 2 s.
             ProcessTerminationTimeout = null,
         });
+    }
 
     internal static RootCommand CreateRootCommand()
     {
-        var root = new RootCommand("RoboClub hub. Without a command it runs the hub: today the MQTT broker and virtual boards (the web editor comes next).");
+        var root = new RootCommand("RoboClub hub. Without a command it runs the hub (`serve`): the web editor, the MQTT broker for boards and virtual boards.");
         root.Subcommands.Add(new BrokerCommand());
         root.Subcommands.Add(new VirtualBoardCommand());
         root.Subcommands.Add(new RunCommand());
         root.Subcommands.Add(new CompileCommand());
-        HubCommand.AddTo(root);
+        ServeCommand.AddTo(root);
         return root;
     }
 

@@ -13,7 +13,7 @@ public class BroadcastRelayTests
     {
         await using var broker = new MqttBroker(new MqttBrokerOptions { Port = 0, SysInterval = TimeSpan.Zero });
         await broker.StartAsync();
-        using var relay = new BroadcastRelay(broker);
+        using var relay = new BroadcastRelay(new RoboClub.Hub.Boards.EmbeddedBrokerBus(broker));
         var heard = new System.Collections.Concurrent.ConcurrentQueue<string>();
         using var console = broker.Subscribe("roboclub/club1/+/console", m => { heard.Enqueue(m.Topic + " " + m.PayloadAsString()); return ValueTask.CompletedTask; });
 

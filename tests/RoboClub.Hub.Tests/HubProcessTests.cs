@@ -1,7 +1,7 @@
 namespace RoboClub.Hub.Tests;
 
-/// <summary>`roboclub` with no command, as a librarian starts it: a broker and virtual boards that
-/// announce themselves; SIGTERM stops it cleanly.</summary>
+/// <summary>`roboclub` with no command, as a librarian starts it: the web page, a broker and virtual
+/// boards that announce themselves; SIGTERM stops it cleanly and saves the broker's state.</summary>
 public sealed class HubProcessTests : IDisposable
 {
     readonly string _dir = Directory.CreateTempSubdirectory("roboclub-hub-").FullName;
@@ -11,9 +11,14 @@ public sealed class HubProcessTests : IDisposable
     [Fact]
     public async Task The_hub_starts_a_broker_with_a_virtual_robot_and_weather_station()
     {
-        await using var hub = RoboclubProcess.Start("--port", "0", "--data", _dir);
-        string port = (await hub.WaitForLineAsync(@"MQTT broker on mqtt://127\.0\.0\.1:(\d+)", TimeSpan.FromSeconds(30))).Groups[1].Value;
+        await using var hub = RoboclubProcess.Start("--port", "0", "--mqtt-port", "0", "--local-only", "--no-browser", "--data", _dir);
+        string web = (await hub.WaitForLineAsync(@"Editor: (http://localhost:\d+/)", TimeSpan.FromSeconds(60))).Groups[1].Value;
+        string port = (await hub.WaitForLineAsync(@"MQTT: mqtt://127\.0\.0\.1:(\d+)", TimeSpan.FromSeconds(30))).Groups[1].Value;
         await hub.WaitForLineAsync("Press Ctrl", TimeSpan.FromSeconds(30));
+
+        // The page answers, and the API lists the boards.
+        using var http = new HttpClient { BaseAddress = new Uri(web) };
+        Assert.Contains("RoboClub", await http.GetStringAsync("/"));
 
         // The retained status of both boards, read by a third-party client.
         var got = await Tool.RunAsync("mosquitto_sub", ["-h", "127.0.0.1", "-p", port, "-t", "roboclub/club1/+/status", "-C", "2", "-W", "10", "-v"], TimeSpan.FromSeconds(20));

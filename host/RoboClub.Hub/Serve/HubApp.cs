@@ -1,0 +1,84 @@
+using System.Net;
+using System.Text.Json.Serialization;
+using RoboClub.Hub.Api;
+using RoboClub.Hub.Boards;
+using RoboClub.Hub.Live;
+
+namespace RoboClub.Hub.Serve;
+
+/// <summary>
+/// The hub as an ASP.NET Core app: the embedded broker, the board registry and program sender,
+/// the virtual boards, the REST API (`/api/...`), the live connection (`/hubs/live`) and the web
+/// editor's files. Settings come from configuration section "Hub" (<see cref="HubSettings"/>).
+/// </summary>
+public static class HubApp
+{
+    /// <summary>Quiet by default: the librarian's terminal shows the hub's own lines, not request logs.</summary>
+    static readonly Dictionary<string, string?> Defaults = new()
+    {
+        ["Logging:LogLevel:Default"] = "Warning",
+        ["Logging:LogLevel:RoboClub.Hub.Serve.EmbeddedBroker"] = "Warning",
+    };
+
+    public static WebApplication Build(string[] args, IReadOnlyDictionary<string, string?>? settings = null, HubConsole? console = null)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        builder.Configuration.Sources.Insert(0, new Microsoft.Extensions.Configuration.Memory.MemoryConfigurationSource { InitialData = Defaults });
+        if (settings is not null) builder.Configuration.AddInMemoryCollection(settings);
+
+        var services = builder.Services;
+        services.AddOptions<HubSettings>().BindConfiguration(HubSettings.Section);
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(console ?? new HubConsole());
+        services.AddSingleton<EmbeddedBroker>();
+        services.AddSingleton<IHubBus>(sp => new EmbeddedBrokerBus(sp.GetRequiredService<EmbeddedBroker>().Broker));
+        services.AddSingleton<BoardNames>();
+        services.AddSingleton<BoardRegistry>();
+        services.AddSingleton<BoardCommands>();
+        services.AddSingleton<ProgramSender>();
+        services.AddSingleton<VirtualBoards>();
+        services.AddHostedService<HubStartup>();
+        services.AddHostedService<LiveNotifier>();
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase)));
+        services.AddSignalR().AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase)));
+
+        // Read when Kestrel starts (after tests and the command line have set "Hub:*").
+        builder.WebHost.ConfigureKestrel((context, kestrel) =>
+        {
+            var s = context.Configuration.GetSection(HubSettings.Section).Get<HubSettings>() ?? new HubSettings();
+            if (s.Lan) kestrel.Listen(IPAddress.Any, s.WebPort);
+            else kestrel.Listen(IPAddress.Loopback, s.WebPort);
+            kestrel.Limits.MaxRequestBodySize = 2 * 1024 * 1024; // a project file or a program, never more
+        });
+
+        var app = builder.Build();
+        if (Directory.Exists(app.Environment.WebRootPath))
+        {
+            app.UseDefaultFiles();
+            app.UseStaticFiles();
+        }
+        else
+        {
+            // The web editor is built by `dotnet build` into wwwroot; without it the API still works.
+            app.MapGet("/", () => Results.Content("<!doctype html><meta charset=utf-8><title>RoboClub</title><p>RoboClub hub: the web editor is not built here. API: <a href=/api/boards>/api/boards</a>", "text/html"));
+        }
+        app.MapHubApi();
+        app.MapBoardsApi();
+        app.MapCompileApi();
+        app.MapHub<LiveHub>("/hubs/live");
+        app.MapFallback("/api/{**rest}", () => Results.NotFound(new { error = new { en = "There is no such address in the hub's API.", ro = "Adresa aceasta nu există în API-ul hubului." } }));
+        return app;
+    }
+
+    static void MapHubApi(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/hub", (Microsoft.Extensions.Options.IOptions<HubSettings> options, HubConsole console, EmbeddedBroker broker) => new
+        {
+            club = options.Value.Club,
+            lang = options.Value.Lang,
+            pageUrls = console.PageUrls,
+            mqttPort = broker.Broker.Port,
+            version = typeof(HubApp).Assembly.GetName().Version?.ToString(3),
+        });
+    }
+}

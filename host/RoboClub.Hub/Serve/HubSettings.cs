@@ -1,0 +1,36 @@
+namespace RoboClub.Hub.Serve;
+
+/// <summary>
+/// The hub's settings, read from configuration section "Hub" (the `serve` options write them there,
+/// tests set them with UseSetting). Defaults suit one club on one PC.
+/// </summary>
+public sealed class HubSettings
+{
+    public const string Section = "Hub";
+
+    /// <summary>The web app's port (HTTP). 0 picks a free one.</summary>
+    public int WebPort { get; set; } = 5180;
+
+    /// <summary>The embedded broker's MQTT port, where boards connect. 0 picks a free one.</summary>
+    public int MqttPort { get; set; } = 1883;
+
+    /// <summary>Where data lives; null means RoboClub in the user's local app-data folder.</summary>
+    public string? Data { get; set; }
+
+    /// <summary>How many virtual boards to run (robots and weather stations in turn).</summary>
+    public int VirtualBoards { get; set; } = 2;
+
+    /// <summary>"ro" or "en" for the terminal and the page's default; null: the browser's language decides.</summary>
+    public string? Lang { get; set; }
+
+    /// <summary>The club this hub serves (the `{club}` level of every topic).</summary>
+    public string Club { get; set; } = "club1";
+
+    /// <summary>Accept web and MQTT connections from the whole network (tablets and boards), not only this PC.</summary>
+    public bool Lan { get; set; } = true;
+
+    /// <summary>Open the editor in the default browser once the hub listens (never when the output is redirected).</summary>
+    public bool OpenBrowser { get; set; } = true;
+
+    public string DataDirectory => Data ?? Program.DefaultDataDirectory;
+}

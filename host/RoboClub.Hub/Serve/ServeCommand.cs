@@ -1,0 +1,95 @@
+using System.CommandLine;
+using System.Net.Sockets;
+
+namespace RoboClub.Hub.Serve;
+
+/// <summary>
+/// `roboclub serve` (also `roboclub` with no command): the club's hub — web editor, embedded broker,
+/// virtual boards. Options become "Hub:*" settings; other tokens go to ASP.NET Core as they are.
+/// </summary>
+internal sealed class ServeCommand : Command
+{
+    static readonly Option<int> Port = new("--port", "-p") { Description = "Web port of the editor (0 picks a free one)", DefaultValueFactory = _ => 5180 };
+    static readonly Option<int> MqttPort = new("--mqtt-port") { Description = "MQTT port where boards connect (0 picks a free one)", DefaultValueFactory = _ => 1883 };
+    static readonly Option<DirectoryInfo?> Data = new("--data") { Description = "Data folder (default: RoboClub in the user's local app-data folder)" };
+    static readonly Option<int> VirtualBoardCount = new("--virtual-boards") { Description = "How many virtual boards to run (robots and weather stations in turn)", DefaultValueFactory = _ => 2 };
+    static readonly Option<string?> Lang = new("--lang") { Description = "Language of the terminal and the page's default: ro or en" };
+    static readonly Option<bool> NoBrowser = new("--no-browser") { Description = "Do not open the editor in a browser at start" };
+    static readonly Option<bool> LocalOnly = new("--local-only") { Description = "Accept connections only from this computer (no tablets, no real boards)" };
+    static readonly Option<string> Club = new("--club") { Description = "Club name used in MQTT topics", DefaultValueFactory = _ => "club1" };
+
+    static readonly Option[] All = [Port, MqttPort, Data, VirtualBoardCount, Lang, NoBrowser, LocalOnly, Club];
+
+    public ServeCommand() : base("serve", "Run the hub: the web editor, the MQTT broker for boards, and virtual boards (the default command).")
+    {
+        foreach (var o in All) Options.Add(o);
+        SetAction((p, _) => RunAsync(p));
+        Lang.AcceptOnlyFromAmong("ro", "en");
+    }
+
+    /// <summary>`roboclub` alone runs the hub too.</summary>
+    public static void AddTo(RootCommand root)
+    {
+        var serve = new ServeCommand();
+        root.Subcommands.Add(serve);
+        foreach (var o in All) root.Options.Add(o);
+        root.SetAction((p, _) => RunAsync(p));
+    }
+
+    static string[] s_configuration = [];
+
+    /// <summary>
+    /// Removes `--name=value` tokens whose name is not one of the hub's options (ASP.NET Core's
+    /// command-line configuration, e.g. `--Hub:WebPort=0` or `--environment=Development`) and keeps
+    /// them for the web host. Only for the hub itself: other commands see every token.
+    /// </summary>
+    public static string[] TakeConfigurationTokens(string[] args)
+    {
+        string[] others = ["broker", "virtual-board", "run", "compile"];
+        if (args.Length > 0 && others.Contains(args[0])) return args;
+        var names = All.SelectMany(o => o.Aliases.Append(o.Name)).ToHashSet(StringComparer.Ordinal);
+        bool IsConfiguration(string a) => a.StartsWith("--", StringComparison.Ordinal) && a.IndexOf('=') is int eq && eq > 2 && !names.Contains(a[..eq]);
+        s_configuration = args.Where(IsConfiguration).ToArray();
+        return args.Where(a => !IsConfiguration(a)).ToArray();
+    }
+
+    static async Task<int> RunAsync(ParseResult p)
+    {
+        // Only what the librarian typed: defaults live in HubSettings, and settings from elsewhere
+        // (tests, environment variables Hub__WebPort, ...) are not overridden by an option's default.
+        var settings = new Dictionary<string, string?>();
+        void Set<T>(Option<T> option, string key, Func<T, string?> text)
+        {
+            if (p.GetResult(option) is { Implicit: false }) settings[key] = text(p.GetValue(option)!);
+        }
+        string Number(int n) => n.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        Set(Port, "Hub:WebPort", Number);
+        Set(MqttPort, "Hub:MqttPort", Number);
+        Set(VirtualBoardCount, "Hub:VirtualBoards", Number);
+        Set(LocalOnly, "Hub:Lan", local => (!local).ToString());
+        Set(Club, "Hub:Club", club => club);
+        Set(NoBrowser, "Hub:OpenBrowser", no => (!no).ToString());
+        Set(Data, "Hub:Data", d => d?.FullName);
+        Set(Lang, "Hub:Lang", l => l);
+        try
+        {
+            await using var app = HubApp.Build(s_configuration, settings);
+            await app.RunAsync().ConfigureAwait(false);
+            return 0;
+        }
+        catch (Exception e) when (PortInUse(e) is { } port)
+        {
+            await Console.Error.WriteLineAsync($"error: {port} is already in use (is another hub or broker running?). Choose another port with --port or --mqtt-port.").ConfigureAwait(false);
+            return 1;
+        }
+    }
+
+    static string? PortInUse(Exception e) => e switch
+    {
+        SocketException { SocketErrorCode: SocketError.AddressAlreadyInUse } => "the MQTT port",
+        IOException { InnerException: { } inner } when PortInUse(inner) is not null => "the web port",
+        IOException io when io.Message.Contains("address already in use", StringComparison.OrdinalIgnoreCase) => "the web port",
+        AggregateException a => a.InnerExceptions.Select(PortInUse).FirstOrDefault(x => x is not null),
+        _ => null,
+    };
+}

@@ -1,0 +1,59 @@
+using Microsoft.Extensions.Options;
+using RoboClub.VirtualBoard;
+
+namespace RoboClub.Hub.Serve;
+
+/// <summary>
+/// The hub's virtual boards (robot-1, station-1, robot-2, ...): real board runtimes with simulated
+/// parts, connected to the embedded broker like any ESP32, so a club without hardware has boards.
+/// </summary>
+public sealed class VirtualBoards(IOptions<HubSettings> options)
+{
+    readonly List<VirtualBoardHost> _boards = [];
+    readonly List<Task> _loops = [];
+    readonly CancellationTokenSource _stop = new();
+
+    public IReadOnlyList<VirtualBoardHost> Boards
+    {
+        get { lock (_boards) return _boards.ToArray(); }
+    }
+
+    public VirtualBoardHost? Find(string board) => Boards.FirstOrDefault(b => b.Options.Board == board);
+
+    public async Task StartAsync(int brokerPort, CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        int count = Math.Clamp(settings.VirtualBoards, 0, 50);
+        for (int i = 0; i < count; i++)
+        {
+            bool robot = i % 2 == 0;
+            string name = (robot ? "robot-" : "station-") + (i / 2 + 1);
+            var host = new VirtualBoardHost(
+                new VirtualBoardOptions { Club = settings.Club, Board = name, BrokerPort = brokerPort, Seed = i + 1 },
+                VirtualParts.Create(robot ? "robot" : "weather", robot ? "obstacles" : null, null, seed: i + 1));
+            await host.StartAsync(cancellationToken).ConfigureAwait(false);
+            lock (_boards)
+            {
+                _boards.Add(host);
+                _loops.Add(host.RunAsync(_stop.Token));
+            }
+        }
+    }
+
+    /// <summary>Motors off, "offline" published, disconnected. Safe to call more than once.</summary>
+    public async Task StopAsync()
+    {
+        VirtualBoardHost[] boards;
+        Task[] loops;
+        lock (_boards)
+        {
+            boards = _boards.ToArray();
+            loops = _loops.ToArray();
+            _boards.Clear();
+            _loops.Clear();
+        }
+        _stop.Cancel();
+        await Task.WhenAll(loops).ConfigureAwait(false);
+        foreach (var b in boards) await b.DisposeAsync().ConfigureAwait(false);
+    }
+}
