@@ -9,6 +9,8 @@ declare -A needs=(
   [mosquitto]=mosquitto
   [mosquitto_pub]=mosquitto-clients
   [mosquitto_sub]=mosquitto-clients
+  [zbarimg]=zbar-tools
+  [rsvg-convert]=librsvg2-bin
 )
 missing=()
 for prog in "${!needs[@]}"; do
@@ -16,6 +18,8 @@ for prog in "${!needs[@]}"; do
 done
 # paho-mqtt is a Python module, installed for the system python3 only
 if ! /usr/bin/python3 -c 'import paho.mqtt.client' >/dev/null 2>&1; then missing+=(python3-paho-mqtt); fi
+# python3-qrcode is the reference the QR encoder's tests compare with
+if ! /usr/bin/python3 -c 'import qrcode' >/dev/null 2>&1; then missing+=(python3-qrcode); fi
 
 if [ ${#missing[@]} -gt 0 ]; then
   pkgs=$(printf '%s\n' "${missing[@]}" | sort -u | tr '\n' ' ')

@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using RoboClub.Hub.Api;
 using RoboClub.Hub.Boards;
 using RoboClub.Hub.Live;
+using RoboClub.Hub.Qr;
 
 namespace RoboClub.Hub.Serve;
 
@@ -79,6 +80,11 @@ public static class HubApp
             pageUrls = console.PageUrls,
             mqttPort = broker.Broker.Port,
             version = typeof(HubApp).Assembly.GetName().Version?.ToString(3),
+            lanUrl = console.LanUrl,
         });
+        // The page shows this so a tablet can join by scanning (404 when the hub is local only).
+        app.MapGet("/api/hub/qr.svg", (HubConsole console) => console.LanUrl is { } url
+            ? Results.Content(Qr.QrCode.Encode(url).ToSvg(), "image/svg+xml")
+            : Results.NotFound());
     }
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.NetworkInformation;
 using System.Net.Sockets;
+using RoboClub.Hub.Qr;
 
 namespace RoboClub.Hub.Serve;
 
@@ -21,6 +22,12 @@ public sealed class HubConsole(TextWriter output)
         {
             output.WriteLine(ro ? "Hub RoboClub pornit." : "RoboClub hub started.");
             foreach (var url in PageUrls) output.WriteLine($"  {(ro ? "Editorul" : "Editor")}: {url}");
+            if (LanUrl is { } lan)
+            {
+                // Tablets join by scanning this instead of typing the address.
+                output.WriteLine(ro ? $"  Scanează cu tableta pentru {lan}:" : $"  Scan with a tablet to open {lan}:");
+                output.Write(QrCode.Encode(lan).ToTerminal());
+            }
             output.WriteLine($"  MQTT: mqtt://{(settings.Lan ? "0.0.0.0" : "127.0.0.1")}:{mqttPort} ({(ro ? "aici se conectează plăcuțele" : "boards connect here")})");
             foreach (var b in virtualBoards) output.WriteLine($"  {(ro ? "plăcuță virtuală" : "virtual board")} '{b}' in club '{settings.Club}'");
             output.WriteLine($"  {(ro ? "Date" : "Data")}: {settings.DataDirectory}");
@@ -28,6 +35,9 @@ public sealed class HubConsole(TextWriter output)
             output.Flush();
         }
     }
+
+    /// <summary>The first address a tablet on the library's network can open, or null (local only / no network).</summary>
+    public string? LanUrl => PageUrls.FirstOrDefault(u => !u.Contains("//localhost", StringComparison.Ordinal));
 
     public void Stopping() { lock (output) { output.WriteLine("Stopping the hub..."); output.Flush(); } }
 
