@@ -11,6 +11,7 @@ declare -A needs=(
   [mosquitto_sub]=mosquitto-clients
   [zbarimg]=zbar-tools
   [rsvg-convert]=librsvg2-bin
+  [chromium]=chromium
 )
 missing=()
 for prog in "${!needs[@]}"; do

@@ -16,4 +16,6 @@ public interface IVirtualParts
     void Advance(int milliseconds);
     /// <summary>The observable state (pose, readings) for the editor's drawing, as a JSON-friendly object.</summary>
     object Snapshot();
+    /// <summary>A robot's arena as JSON (walls, boxes, line, goal) for drawing it; null for a weather station.</summary>
+    string? ArenaJson { get; }
 }

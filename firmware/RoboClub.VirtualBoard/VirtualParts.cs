@@ -35,6 +35,7 @@ public static class VirtualParts
         public VirtualRobotBoard Board => board;
         public void Advance(int milliseconds) => board.Step(milliseconds);
         public object Snapshot() => board.Snapshot();
+        public string? ArenaJson => board.Arena.ToJson();
     }
 
     sealed class WeatherParts(VirtualWeatherBoard board) : IVirtualParts
@@ -45,5 +46,6 @@ public static class VirtualParts
         public long NowMs => board.Clock.Milliseconds;
         public void Advance(int milliseconds) => board.Step(milliseconds);
         public object Snapshot() => board.Snapshot();
+        public string? ArenaJson => null;
     }
 }

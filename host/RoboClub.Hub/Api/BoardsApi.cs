@@ -59,6 +59,11 @@ public static class BoardsApi
 
         api.MapGet("/boards/{board}/simulation", (string board, VirtualBoards virtualBoards) =>
             virtualBoards.Find(board) is { } v ? Results.Ok(new { board, state = v.Snapshot() }) : ApiError.NotFound(HubText.UnknownBoard(board)));
+        // The walls, boxes, line and goal a virtual robot drives among (docs: firmware/RoboClub.VirtualBoard).
+        api.MapGet("/boards/{board}/arena", (string board, VirtualBoards virtualBoards) =>
+            virtualBoards.Find(board)?.Parts.ArenaJson is { } arena
+                ? Results.Content(arena, "application/json")
+                : ApiError.NotFound(HubText.UnknownBoard(board)));
     }
 
     static async Task<IResult> Command(string board, BoardCommands commands, Func<int, CommandPayload> command, CancellationToken ct)

@@ -38,6 +38,7 @@ public sealed class ProgramSender
         if (!compiled.Success) return SendResult.CompileErrors(compiled.Diagnostics);
         byte[] image = compiled.Image!;
         string hash = ProgramPayload.Hash(image);
+        string[] globals = ImageReader.Read(image).GlobalNames;
 
         if (MissingPrimitives(view, image) is { Count: > 0 } missing) return SendResult.Refused(SendFailure.MissingParts, HubText.MissingParts(board, missing), compiled.Diagnostics);
         Remember(hash, source, compiled);
@@ -45,13 +46,13 @@ public sealed class ProgramSender
         {
             // Retained: the board gets it the moment it connects.
             await _bus.PublishAsync(Topics.Board(_registry.Club, board, TopicLeaf.Program), image, retain: true, cancellationToken).ConfigureAwait(false);
-            return new SendResult(true, hash, image.Length, compiled.Diagnostics, HubText.WillRunWhenOnline(board)) { Pending = true };
+            return new SendResult(true, hash, image.Length, compiled.Diagnostics, HubText.WillRunWhenOnline(board)) { Pending = true, Globals = globals };
         }
         if (view.Program == hash)
         {
             // The board already holds this image and ignores a copy: restart it instead.
             var run = await _commands.SendAsync(board, CommandPayload.Run, cancellationToken: cancellationToken).ConfigureAwait(false);
-            return run.Ok ? new SendResult(true, hash, image.Length, compiled.Diagnostics, null)
+            return run.Ok ? new SendResult(true, hash, image.Length, compiled.Diagnostics, null) { Globals = globals }
                           : SendResult.Refused(SendFailure.Refused, HubText.BoardSaid(board, run.Error ?? ""), compiled.Diagnostics);
         }
 
@@ -66,7 +67,7 @@ public sealed class ProgramSender
             if (_registry.Find(board)?.Program == hash) loaded.TrySetResult(null);
             string? refused = await loaded.Task.WaitAsync(LoadTimeout, cancellationToken).ConfigureAwait(false);
             return refused is null
-                ? new SendResult(true, hash, image.Length, compiled.Diagnostics, null)
+                ? new SendResult(true, hash, image.Length, compiled.Diagnostics, null) { Globals = globals }
                 : SendResult.Refused(SendFailure.Refused, HubText.BoardSaid(board, refused), compiled.Diagnostics);
         }
         catch (TimeoutException)
@@ -135,6 +136,8 @@ public sealed record SendResult(bool Ok, string? Hash, int Size, IReadOnlyList<C
     /// <summary>The board is offline: the program waits for it on the broker.</summary>
     public bool Pending { get; init; }
     public SendFailure Failure { get; init; }
+    /// <summary>The program's global variables in index order: the names for the watch's values.</summary>
+    public IReadOnlyList<string> Globals { get; init; } = [];
     public static SendResult CompileErrors(IReadOnlyList<CompileDiagnostic> diagnostics) => new(false, null, 0, diagnostics, null) { Failure = SendFailure.CompileErrors };
     public static SendResult Refused(SendFailure failure, HubMessage why, IReadOnlyList<CompileDiagnostic>? diagnostics = null) => new(false, null, 0, diagnostics ?? [], why) { Failure = failure };
 }

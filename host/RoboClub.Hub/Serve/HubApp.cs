@@ -23,7 +23,13 @@ public static class HubApp
 
     public static WebApplication Build(string[] args, IReadOnlyDictionary<string, string?>? settings = null, HubConsole? console = null)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        // `dotnet build` puts the page next to the program (and next to tests that reference the hub).
+        string besideProgram = Path.Combine(AppContext.BaseDirectory, "wwwroot");
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            WebRootPath = Directory.Exists(besideProgram) ? besideProgram : null,
+        });
         builder.Configuration.Sources.Insert(0, new Microsoft.Extensions.Configuration.Memory.MemoryConfigurationSource { InitialData = Defaults });
         if (settings is not null) builder.Configuration.AddInMemoryCollection(settings);
 

@@ -134,7 +134,9 @@ public sealed class BoardsApiTests : IAsyncLifetime
     {
         await using var live = await LiveClient.ConnectAsync(_hub.Server);
         await live.InvokeAsync("Follow", "station-1");
-        Assert.Equal(HttpStatusCode.OK, (await Post(_client, "/api/boards/station-1/program", new { source = "int numar = 41;\nnumar++;\nWait(100000);" })).StatusCode);
+        var sent = await Post(_client, "/api/boards/station-1/program", new { source = "int numar = 41;\nnumar++;\nWait(100000);" });
+        Assert.Equal(HttpStatusCode.OK, sent.StatusCode);
+        Assert.Equal(["numar"], (await sent.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("globals").EnumerateArray().Select(g => g.GetString()));
         Assert.Equal(HttpStatusCode.OK, (await Post(_client, "/api/boards/station-1/watch", new { on = true, period = 100 })).StatusCode);
         var watch = await live.NextPushAsync("watch", w => w.GetProperty("board").GetString() == "station-1");
         Assert.Equal(42, watch.GetProperty("values")[0].GetDouble());

@@ -1,0 +1,85 @@
+// Every word the page shows, in Romanian and English. The language is the child's choice (kept in
+// the browser), else the hub's --lang, else the browser's own language.
+
+export type Lang = 'ro' | 'en';
+
+const words = {
+  appTitle: { ro: 'RoboClub', en: 'RoboClub' },
+  editor: { ro: 'Editor', en: 'Editor' },
+  data: { ro: 'Date', en: 'Data' },
+  boards: { ro: 'Plăcuțe', en: 'Boards' },
+  board: { ro: 'Plăcuța', en: 'Board' },
+  run: { ro: '▶ Pornește', en: '▶ Run' },
+  stop: { ro: '■ Oprește', en: '■ Stop' },
+  stopAll: { ro: 'OPREȘTE TOT', en: 'STOP ALL' },
+  stopAllDone: { ro: 'Toate plăcuțele au fost oprite', en: 'Every board was stopped' },
+  blocks: { ro: 'Blocuri', en: 'Blocks' },
+  csharp: { ro: 'C#', en: 'C#' },
+  console: { ro: 'Consola', en: 'Console' },
+  variables: { ro: 'Variabile', en: 'Variables' },
+  clear: { ro: 'Șterge', en: 'Clear' },
+  online: { ro: 'conectată', en: 'online' },
+  offline: { ro: 'deconectată', en: 'offline' },
+  running: { ro: 'rulează', en: 'running' },
+  stopped: { ro: 'oprită', en: 'stopped' },
+  error: { ro: 'eroare', en: 'error' },
+  virtual: { ro: 'virtuală', en: 'virtual' },
+  robot: { ro: 'robot', en: 'robot' },
+  weather: { ro: 'stație meteo', en: 'weather station' },
+  noBoards: { ro: 'Nicio plăcuță conectată încă.', en: 'No boards connected yet.' },
+  sending: { ro: 'Se trimite programul…', en: 'Sending the program…' },
+  sent: { ro: 'Programul rulează pe', en: 'The program runs on' },
+  compileErrors: { ro: 'Programul are greșeli. Uită-te la liniile marcate.', en: 'The program has mistakes. Look at the marked lines.' },
+  line: { ro: 'rândul', en: 'line' },
+  runtimeError: { ro: 'Eroare în timpul rulării', en: 'Error while running' },
+  identify: { ro: 'Găsește', en: 'Identify' },
+  rename: { ro: 'Redenumește', en: 'Rename' },
+  newName: { ro: 'Numele nou al plăcuței:', en: 'New name for the board:' },
+  lastSeen: { ro: 'văzută ultima dată', en: 'last seen' },
+  firmware: { ro: 'firmware', en: 'firmware' },
+  noBlockForm: { ro: 'Unele rânduri nu au blocuri; rămân ca text C#.', en: 'Some lines have no blocks; they stay as C# text.' },
+  connectionLost: { ro: 'Legătura cu hubul s-a pierdut. Se reconectează…', en: 'Lost the connection to the hub. Reconnecting…' },
+  scanToJoin: { ro: 'Scanează ca să intri de pe tabletă', en: 'Scan to join from a tablet' },
+  language: { ro: 'Limba', en: 'Language' },
+} as const;
+
+export type Word = keyof typeof words;
+
+function initialLang(): Lang {
+  const saved = localStorage.getItem('roboclub.lang');
+  if (saved === 'ro' || saved === 'en') return saved;
+  return navigator.language.toLowerCase().startsWith('ro') ? 'ro' : 'en';
+}
+
+let current: Lang = initialLang();
+const listeners: Array<(lang: Lang) => void> = [];
+
+export function lang(): Lang { return current; }
+
+export function t(word: Word): string { return words[word][current]; }
+
+/** Picks the text of a {en, ro} message from the hub. */
+export function pick(message: { en: string; ro: string } | null | undefined): string {
+  return message ? (current === 'ro' ? message.ro : message.en) : '';
+}
+
+export function setLang(next: Lang, remember = true): void {
+  if (remember) localStorage.setItem('roboclub.lang', next);
+  if (next === current) return;
+  current = next;
+  document.documentElement.lang = next;
+  for (const l of listeners) l(next);
+}
+
+/** Uses the hub's --lang unless the child already chose a language on this device. */
+export function defaultLang(hubLang: string | null | undefined): void {
+  if (localStorage.getItem('roboclub.lang')) return;
+  if (hubLang === 'ro' || hubLang === 'en') setLang(hubLang, false);
+}
+
+export function onLangChange(listener: (lang: Lang) => void): void { listeners.push(listener); }
+
+/** Fills every element with data-t="word" with its text. */
+export function translatePage(root: ParentNode = document): void {
+  root.querySelectorAll<HTMLElement>('[data-t]').forEach(el => { el.textContent = t(el.dataset.t as Word); });
+}

@@ -1,0 +1,151 @@
+// The web editor: pick a board, write C# (or blocks), press Run; the console, the variables and the
+// virtual board's simulation update live. See host/RoboClub.Hub/README.md for the page's API.
+import './style.css';
+import { api, ApiError, type SendResult } from './api';
+import { defaultLang, lang, onLangChange, pick, setLang, t, translatePage, type Lang } from './i18n';
+import { Live } from './live';
+import { CodeEditor } from './editor/codeEditor';
+import { ConsolePane } from './run/consolePane';
+import { WatchPane } from './run/watchPane';
+import { BoardList, label } from './boards/boardList';
+import { renderBoards } from './boards/boardsView';
+import { ArenaView, type Arena } from './sim/arenaView';
+
+const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+
+const boards = new BoardList();
+const live = new Live();
+const consolePane = new ConsolePane($('console'));
+const watchPane = new WatchPane($('watch'));
+const arenaView = new ArenaView($<HTMLCanvasElement>('arena'), $('readings'));
+const starter = 'Console.WriteLine("Salut!");\nRobot.Forward(50);\nWait(1000);\nRobot.Stop();\n';
+const code = new CodeEditor($('code'), localStorage.getItem('roboclub.draft') ?? starter);
+const picker = $<HTMLSelectElement>('board');
+
+/** A short message under the toolbar; errors stay until the next action. */
+function notify(text: string, error = false): void {
+  const notice = $('notice');
+  notice.textContent = text;
+  notice.className = error ? 'rc-notice error' : 'rc-notice';
+  notice.hidden = text === '';
+}
+
+function selectedBoard(): string | null { return picker.value || null; }
+
+function fillPicker(): void {
+  const chosen = picker.value || localStorage.getItem('roboclub.board') || '';
+  const options = boards.all().map(b => {
+    const o = document.createElement('option');
+    o.value = b.board;
+    o.textContent = `${b.online ? '●' : '○'} ${label(b)}`;
+    return o;
+  });
+  picker.replaceChildren(...options);
+  if (boards.get(chosen)) picker.value = chosen;
+  renderBoards($('board-cards'), boards, notify);
+}
+
+async function followBoard(): Promise<void> {
+  const board = selectedBoard();
+  if (board) localStorage.setItem('roboclub.board', board);
+  arenaView.clear();
+  arenaView.setArena(null);
+  await live.follow(board);
+  if (board && boards.get(board)?.virtual) {
+    const response = await fetch(`/api/boards/${encodeURIComponent(board)}/arena`);
+    if (response.ok) arenaView.setArena(await response.json() as Arena);
+  }
+}
+
+async function run(): Promise<void> {
+  const board = selectedBoard();
+  if (!board) { notify(t('noBoards'), true); return; }
+  notify(t('sending'));
+  code.markErrorLine(null);
+  let result: SendResult;
+  try {
+    result = await api.sendProgram(board, code.text);
+  } catch (e) {
+    notify(e instanceof ApiError ? pick(e.body.error) || pick(e.body.message as never) : String(e), true);
+    return;
+  }
+  code.showDiagnostics(result.diagnostics);
+  if (!result.ok) {
+    notify(result.message ? pick(result.message) : t('compileErrors'), true);
+    return;
+  }
+  watchPane.setNames(result.globals);
+  await api.watch(board, true).catch(() => undefined);
+  notify(result.pending ? pick(result.message) : `${t('sent')} ${board}.`);
+}
+
+async function stop(): Promise<void> {
+  const board = selectedBoard();
+  if (!board) return;
+  try { await api.command(board, 'stop'); notify(''); }
+  catch (e) { notify(e instanceof ApiError ? pick(e.body.error) : String(e), true); }
+}
+
+async function stopAll(): Promise<void> {
+  await api.stopAll();
+  notify(t('stopAllDone'));
+}
+
+function wireUi(): void {
+  $('run').onclick = () => void run();
+  $('stop').onclick = () => void stop();
+  $('stop-all').onclick = () => void stopAll();
+  $('clear-console').onclick = () => consolePane.clear();
+  picker.onchange = () => void followBoard();
+  const langPicker = $<HTMLSelectElement>('lang');
+  langPicker.value = lang();
+  langPicker.onchange = () => setLang(langPicker.value as Lang);
+  onLangChange(() => { translatePage(); fillPicker(); langPicker.value = lang(); });
+  document.querySelectorAll<HTMLButtonElement>('[data-tab]').forEach(button => {
+    button.onclick = () => {
+      document.querySelectorAll<HTMLButtonElement>('[data-tab]').forEach(b => b.classList.toggle('active', b === button));
+      document.querySelectorAll<HTMLElement>('main > section').forEach(s => { s.hidden = s.id !== `tab-${button.dataset.tab}`; });
+    };
+  });
+  let saveTimer = 0;
+  code.onChange(text => {
+    clearTimeout(saveTimer);
+    saveTimer = window.setTimeout(() => localStorage.setItem('roboclub.draft', text), 500);
+  });
+}
+
+function wireLive(): void {
+  live.on('board', b => { boards.update(b); fillPicker(); });
+  live.on('console', line => { if (line.board === selectedBoard()) { consolePane.dropped(line.dropped); consolePane.print(line.text); } });
+  live.on('error', e => {
+    if (e.board !== selectedBoard()) return;
+    const explained = lang() === 'ro' ? e.messageRo : e.messageEn;
+    const where = e.line ? ` (${t('line')} ${e.line})` : '';
+    consolePane.print(`${t('runtimeError')}${where}: ${explained ?? e.message}`, 'error');
+    code.markErrorLine(e.line);
+  });
+  live.on('watch', w => { if (w.board === selectedBoard()) watchPane.show(w.values); });
+  live.on('arena', a => { if (a.board === selectedBoard()) arenaView.show(a.state); });
+  live.on('connection', up => notify(up ? '' : t('connectionLost'), !up));
+}
+
+async function start(): Promise<void> {
+  wireUi();
+  wireLive();
+  const hub = await api.hub();
+  defaultLang(hub.lang);
+  document.documentElement.lang = lang();
+  translatePage();
+  if (hub.lanUrl) {
+    $<HTMLImageElement>('join-qr').src = '/api/hub/qr.svg';
+    $('join-url').textContent = hub.lanUrl;
+    $('join').hidden = false;
+  }
+  boards.set(await api.boards());
+  fillPicker();
+  await live.start();
+  await followBoard();
+  document.body.dataset.ready = 'true'; // for the browser tests
+}
+
+void start();

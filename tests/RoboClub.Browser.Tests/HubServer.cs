@@ -1,0 +1,43 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace RoboClub.Browser.Tests;
+
+/// <summary>The real hub on a real loopback port (Kestrel) for the browser: its broker on a free port,
+/// two virtual boards, data in a temporary folder deleted afterwards.</summary>
+public sealed class HubServer : WebApplicationFactory<RoboClub.Hub.Program>
+{
+    public string DataDirectory { get; } = Directory.CreateTempSubdirectory("roboclub-browser-").FullName;
+    public string Url { get; private set; } = "";
+    public string Lang { get; init; } = "ro";
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("Hub:WebPort", "0");
+        builder.UseSetting("Hub:MqttPort", "0");
+        builder.UseSetting("Hub:Lan", "false");
+        builder.UseSetting("Hub:Data", DataDirectory);
+        builder.UseSetting("Hub:VirtualBoards", "2");
+        builder.UseSetting("Hub:OpenBrowser", "false");
+        builder.UseSetting("Hub:Lang", Lang);
+    }
+
+    public static HubServer Start(string lang = "ro")
+    {
+        var hub = new HubServer { Lang = lang };
+        hub.UseKestrel(o => o.Listen(System.Net.IPAddress.Loopback, 0));
+        hub.StartServer();
+        hub.Url = hub.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses
+            .First(a => a.StartsWith("http://127.0.0.1", StringComparison.Ordinal)).TrimEnd('/');
+        return hub;
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        try { Directory.Delete(DataDirectory, recursive: true); } catch (IOException) { }
+    }
+}
