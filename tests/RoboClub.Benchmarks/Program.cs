@@ -13,6 +13,8 @@ CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 if (args.Length > 0 && args[0] == "vm") return VmBenchmark.Run(args[1..]);
 // `compile`: children's C# compile time against a plain Roslyn emit (see CompileBenchmark.cs).
 if (args.Length > 0 && args[0] == "compile") return CompileBenchmark.Run(args[1..]);
+// `hub`: the web editor's page size, page-ready time and Run latency (see HubBenchmark.cs).
+if (args.Length > 0 && args[0] == "hub") return await HubBenchmark.Run(args[1..]);
 
 var options = Options.Parse(args);
 if (options is null) return 2;
