@@ -1,0 +1,211 @@
+using System.Threading.Channels;
+using Microsoft.Data.Sqlite;
+
+namespace RoboClub.Telemetry;
+
+/// <summary>
+/// The only connection that writes. It reads the queue on a background task and stores samples
+/// in batched transactions (one commit per up to <see cref="TelemetryStoreOptions.MaxSamplesPerTransaction"/>
+/// samples, or sooner when the queue runs dry), with statements prepared once.
+/// </summary>
+sealed class SqliteWriter : IDisposable
+{
+    readonly SqliteConnection _connection;
+    readonly string _path;
+    readonly int _maxPerTransaction;
+    readonly Action<int> _onDequeued, _onWritten;
+    readonly Action<int, Exception> _onFailed;
+
+    // Series ids by (club, board, name). Only this writer creates or deletes series, so it stays true.
+    readonly Dictionary<(string Club, string Board, string Name), long> _seriesIds = new();
+    // Per series: samples added, earliest and latest time, in the open transaction.
+    readonly Dictionary<long, (long Added, long First, long Last)> _changed = new();
+
+    readonly SqliteCommand _insert, _findSeries, _addSeries, _updateStats;
+    readonly SqliteParameter _insSeries, _insT, _insV;
+    SqliteTransaction? _tx;
+    int _inTransaction;
+
+    public SqliteWriter(SqliteConnection connection, string path, int maxPerTransaction, Action<int> onDequeued, Action<int> onWritten, Action<int, Exception> onFailed)
+    {
+        _connection = connection;
+        _path = path;
+        _maxPerTransaction = maxPerTransaction;
+        _onDequeued = onDequeued;
+        _onWritten = onWritten;
+        _onFailed = onFailed;
+
+        // OR IGNORE: a sample repeating a series and millisecond is dropped. That is how a QoS 1
+        // redelivery of a batch (protocol.md) is filtered out for free by the primary key.
+        _insert = Command("INSERT OR IGNORE INTO samples (series_id, t, v) VALUES ($s, $t, $v)");
+        _insSeries = _insert.Parameters.Add("$s", SqliteType.Integer);
+        _insT = _insert.Parameters.Add("$t", SqliteType.Integer);
+        _insV = _insert.Parameters.Add("$v", SqliteType.Real);
+        _findSeries = Command("SELECT id FROM series WHERE club = $c AND board = $b AND name = $n");
+        _addSeries = Command("INSERT INTO series (club, board, name) VALUES ($c, $b, $n) RETURNING id");
+        foreach (var c in new[] { _findSeries, _addSeries })
+        {
+            c.Parameters.Add("$c", SqliteType.Text);
+            c.Parameters.Add("$b", SqliteType.Text);
+            c.Parameters.Add("$n", SqliteType.Text);
+        }
+        _updateStats = Command("""
+            UPDATE series SET count = count + $added,
+                              first_t = min(coalesce(first_t, $first), $first),
+                              last_t = max(coalesce(last_t, $last), $last)
+            WHERE id = $id
+            """);
+        _updateStats.Parameters.Add("$added", SqliteType.Integer);
+        _updateStats.Parameters.Add("$first", SqliteType.Integer);
+        _updateStats.Parameters.Add("$last", SqliteType.Integer);
+        _updateStats.Parameters.Add("$id", SqliteType.Integer);
+    }
+
+    public SqliteConnection Connection => _connection;
+
+    /// <summary>Runs until the queue is completed and empty; then commits what is left.</summary>
+    public async Task RunAsync(ChannelReader<WriteQueueItem> queue)
+    {
+        while (await queue.WaitToReadAsync().ConfigureAwait(false))
+        {
+            while (queue.TryRead(out var item))
+            {
+                if (item is SampleBatch batch)
+                {
+                    _onDequeued(batch.Samples.Length);
+                    Store(batch);
+                    if (_inTransaction >= _maxPerTransaction) Commit();
+                }
+                else if (item is WriterCommand command)
+                {
+                    Commit(); // everything queued before the command is in the database first
+                    try { command.Done.TrySetResult(command.Action(this)); }
+                    catch (SqliteException e) { command.Done.TrySetException(SqliteSchema.Explain(e, _path)); }
+                    catch (Exception e) { command.Done.TrySetException(e); }
+                }
+            }
+            Commit(); // the queue ran dry: make what we have durable and visible to readers
+        }
+        Commit();
+    }
+
+    void Store(SampleBatch batch)
+    {
+        try
+        {
+            _tx ??= _connection.BeginTransaction();
+            _insert.Transaction = _tx;
+            foreach (var s in batch.Samples)
+            {
+                long id = SeriesId(batch.Club, batch.Board, s.Series);
+                _insSeries.Value = id;
+                _insT.Value = s.TimeMs;
+                _insV.Value = s.Value;
+                if (_insert.ExecuteNonQuery() == 1)
+                {
+                    _changed[id] = _changed.TryGetValue(id, out var c)
+                        ? (c.Added + 1, Math.Min(c.First, s.TimeMs), Math.Max(c.Last, s.TimeMs))
+                        : (1, s.TimeMs, s.TimeMs);
+                }
+            }
+            _inTransaction += batch.Samples.Length;
+        }
+        catch (SqliteException e)
+        {
+            // Losing this transaction's samples is bad, but the database stays as it was before it.
+            int lost = _inTransaction + batch.Samples.Length;
+            Rollback();
+            _onFailed(lost, SqliteSchema.Explain(e, _path));
+        }
+    }
+
+    long SeriesId(string club, string board, string name)
+    {
+        if (_seriesIds.TryGetValue((club, board, name), out long id)) return id;
+        foreach (var c in new[] { _findSeries, _addSeries })
+        {
+            c.Transaction = _tx;
+            c.Parameters["$c"].Value = club;
+            c.Parameters["$b"].Value = board;
+            c.Parameters["$n"].Value = name;
+        }
+        id = _findSeries.ExecuteScalar() is long found ? found : (long)_addSeries.ExecuteScalar()!;
+        _seriesIds[(club, board, name)] = id;
+        return id;
+    }
+
+    void Commit()
+    {
+        if (_tx is null) return;
+        int count = _inTransaction;
+        try
+        {
+            _updateStats.Transaction = _tx;
+            foreach (var (id, c) in _changed)
+            {
+                _updateStats.Parameters["$added"].Value = c.Added;
+                _updateStats.Parameters["$first"].Value = c.First;
+                _updateStats.Parameters["$last"].Value = c.Last;
+                _updateStats.Parameters["$id"].Value = id;
+                _updateStats.ExecuteNonQuery();
+            }
+            _tx.Commit();
+            _tx.Dispose();
+            _tx = null;
+            _changed.Clear();
+            _inTransaction = 0;
+            _onWritten(count);
+        }
+        catch (SqliteException e)
+        {
+            Rollback();
+            _onFailed(count, SqliteSchema.Explain(e, _path));
+        }
+    }
+
+    void Rollback()
+    {
+        try { _tx?.Rollback(); }
+        catch (SqliteException) { } // a failed commit may already have rolled back
+        _tx?.Dispose();
+        _tx = null;
+        _changed.Clear();
+        _inTransaction = 0;
+        // New series rows of the rolled-back transaction are gone too.
+        _seriesIds.Clear();
+    }
+
+    /// <summary>Runs <paramref name="work"/> in a transaction of its own (for commands).</summary>
+    public long InTransaction(Func<SqliteTransaction, long> work)
+    {
+        using var tx = _connection.BeginTransaction();
+        long result = work(tx);
+        tx.Commit();
+        return result;
+    }
+
+    /// <summary>Forgets cached ids of series a command deleted.</summary>
+    public void ForgetBoard(string club, string board)
+    {
+        foreach (var key in _seriesIds.Keys.Where(k => k.Club == club && k.Board == board).ToList())
+            _seriesIds.Remove(key);
+    }
+
+    public SqliteCommand Command(string sql, SqliteTransaction? tx = null)
+    {
+        var c = _connection.CreateCommand();
+        c.CommandText = sql;
+        c.Transaction = tx;
+        return c;
+    }
+
+    public void Dispose()
+    {
+        _tx?.Dispose();
+        _insert.Dispose();
+        _findSeries.Dispose();
+        _addSeries.Dispose();
+        _updateStats.Dispose();
+        _connection.Dispose();
+    }
+}
