@@ -45,12 +45,34 @@ static class SqliteSchema
             sample_interval_ms INTEGER
         ) WITHOUT ROWID;
         """,
+
+        // 1 → 2: summaries of every second, minute and hour of each series (RollupLevels.WidthsMs),
+        // so a chart of a million points reads thousands of summary rows, not a million samples.
+        // Existing samples are summarised here; from then on the writer keeps them current.
+        """
+        CREATE TABLE rollups (
+            series_id INTEGER NOT NULL,
+            width_ms  INTEGER NOT NULL,
+            b         INTEGER NOT NULL, -- the block [b * width_ms, (b + 1) * width_ms)
+            mn        REAL NOT NULL,
+            mx        REAL NOT NULL,
+            total     REAL NOT NULL,
+            n         INTEGER NOT NULL,
+            PRIMARY KEY (series_id, width_ms, b)
+        ) WITHOUT ROWID;
+        INSERT INTO rollups SELECT series_id, 1000, t / 1000, min(v), max(v), sum(v), count(*) FROM samples GROUP BY series_id, t / 1000;
+        INSERT INTO rollups SELECT series_id, 60000, b / 60, min(mn), max(mx), sum(total), sum(n) FROM rollups WHERE width_ms = 1000 GROUP BY series_id, b / 60;
+        INSERT INTO rollups SELECT series_id, 3600000, b / 60, min(mn), max(mx), sum(total), sum(n) FROM rollups WHERE width_ms = 60000 GROUP BY series_id, b / 60;
+        """,
     ];
 
     public static int CurrentVersion => Migrations.Length;
 
     /// <summary>Checks the file behind <paramref name="connection"/>, migrates it, and switches it to WAL.</summary>
-    public static void Prepare(SqliteConnection connection, string path)
+    public static void Prepare(SqliteConnection connection, string path) => Prepare(connection, path, CurrentVersion);
+
+    /// <summary>Like <see cref="Prepare(SqliteConnection, string)"/> but stops at <paramref name="targetVersion"/> (tests make old files with it).</summary>
+    internal static void Prepare(SqliteConnection connection, string path, int targetVersion)
     {
         try
         {
@@ -69,7 +91,7 @@ static class SqliteSchema
             if (!string.Equals(mode, "wal", StringComparison.OrdinalIgnoreCase))
                 throw new TelemetryStoreException($"The telemetry database {path} could not be switched to WAL mode (it reports \"{mode}\").");
 
-            for (long v = version; v < CurrentVersion; v++)
+            for (long v = version; v < targetVersion; v++)
             {
                 using var tx = connection.BeginTransaction();
                 using var migrate = Command(connection, $"{Migrations[v]};\nPRAGMA application_id = {ApplicationId};\nPRAGMA user_version = {v + 1};", tx);

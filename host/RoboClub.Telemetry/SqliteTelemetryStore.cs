@@ -218,28 +218,10 @@ public sealed class SqliteTelemetryStore : ITelemetryStore
             }
             if (points.Count <= maxPoints) return new RangeResult(range, points, [], 0);
 
-            long width = (range.LengthMs + maxPoints - 1) / maxPoints; // ceiling: at most maxPoints buckets
-            var buckets = new List<Bucket>(maxPoints);
-            using (var c = Command(connection, BucketSql))
-            {
-                c.Parameters.AddWithValue("$id", id.Value);
-                c.Parameters.AddWithValue("$from", range.FromMs);
-                c.Parameters.AddWithValue("$to", range.ToMs);
-                c.Parameters.AddWithValue("$width", width);
-                using var r = c.ExecuteReader();
-                while (r.Read())
-                    buckets.Add(new Bucket(range.FromMs + r.GetInt64(0) * width, r.GetDouble(1), r.GetDouble(2), r.GetDouble(3), r.GetInt64(4)));
-            }
+            var (buckets, width) = SqliteBuckets.Query(connection, id.Value, range, maxPoints);
             return new RangeResult(range, [], buckets, width);
         });
     }
-
-    // Buckets are computed inside SQLite: one pass over the range, only maxPoints rows come back.
-    const string BucketSql = """
-        SELECT (t - $from) / $width AS b, min(v), max(v), avg(v), count(*)
-        FROM samples WHERE series_id = $id AND t >= $from AND t < $to
-        GROUP BY b ORDER BY b
-        """;
 
     public Task<long> ExportCsvAsync(CsvExportRequest request, TextWriter output, CancellationToken cancellationToken = default)
     {
@@ -306,6 +288,21 @@ public sealed class SqliteTelemetryStore : ITelemetryStore
         int n = delete.ExecuteNonQuery();
         if (n > 0)
         {
+            // Summaries of blocks before the cutoff go; the block holding the cutoff is summarised again from what is left.
+            using var rollups = w.Command("""
+                DELETE FROM rollups WHERE series_id = $id AND width_ms = $w AND b <= $cutoff / $w;
+                INSERT INTO rollups SELECT $id, $w, $cutoff / $w, min(v), max(v), sum(v), count(*) FROM samples
+                    WHERE series_id = $id AND t >= $cutoff / $w * $w AND t < ($cutoff / $w + 1) * $w HAVING count(*) > 0;
+                """, tx);
+            rollups.Parameters.AddWithValue("$id", seriesId);
+            rollups.Parameters.AddWithValue("$cutoff", cutoff);
+            var width = rollups.Parameters.Add("$w", SqliteType.Integer);
+            foreach (long levelWidth in RollupLevels.WidthsMs)
+            {
+                width.Value = levelWidth;
+                rollups.ExecuteNonQuery();
+            }
+
             using var update = w.Command("""
                 UPDATE series SET count = count - $n,
                     first_t = (SELECT min(t) FROM samples WHERE series_id = $id),
@@ -331,6 +328,10 @@ public sealed class SqliteTelemetryStore : ITelemetryStore
                 samples.Parameters.AddWithValue("$c", club);
                 samples.Parameters.AddWithValue("$b", board);
                 long n = samples.ExecuteNonQuery();
+                using var rollups = w.Command("DELETE FROM rollups WHERE series_id IN (SELECT id FROM series WHERE club = $c AND board = $b)", tx);
+                rollups.Parameters.AddWithValue("$c", club);
+                rollups.Parameters.AddWithValue("$b", board);
+                rollups.ExecuteNonQuery();
                 using var series = w.Command("DELETE FROM series WHERE club = $c AND board = $b", tx);
                 series.Parameters.AddWithValue("$c", club);
                 series.Parameters.AddWithValue("$b", board);

@@ -20,8 +20,10 @@ sealed class SqliteWriter : IDisposable
     readonly Dictionary<(string Club, string Board, string Name), long> _seriesIds = new();
     // Per series: samples added, earliest and latest time, in the open transaction.
     readonly Dictionary<long, (long Added, long First, long Last)> _changed = new();
+    // Per series and second: summary of the samples added in the open transaction (coarser levels are derived at commit).
+    readonly Dictionary<(long Id, long Block), RollupLevels.Summary> _seconds = new();
 
-    readonly SqliteCommand _insert, _findSeries, _addSeries, _updateStats;
+    readonly SqliteCommand _insert, _findSeries, _addSeries, _updateStats, _upsertRollup;
     readonly SqliteParameter _insSeries, _insT, _insV;
     SqliteTransaction? _tx;
     int _inTransaction;
@@ -59,6 +61,13 @@ sealed class SqliteWriter : IDisposable
         _updateStats.Parameters.Add("$first", SqliteType.Integer);
         _updateStats.Parameters.Add("$last", SqliteType.Integer);
         _updateStats.Parameters.Add("$id", SqliteType.Integer);
+        _upsertRollup = Command("""
+            INSERT INTO rollups (series_id, width_ms, b, mn, mx, total, n) VALUES ($id, $w, $b, $mn, $mx, $total, $n)
+            ON CONFLICT (series_id, width_ms, b) DO UPDATE SET
+                mn = min(mn, excluded.mn), mx = max(mx, excluded.mx), total = total + excluded.total, n = n + excluded.n
+            """);
+        foreach (var name in new[] { "$id", "$w", "$b", "$n" }) _upsertRollup.Parameters.Add(name, SqliteType.Integer);
+        foreach (var name in new[] { "$mn", "$mx", "$total" }) _upsertRollup.Parameters.Add(name, SqliteType.Real);
     }
 
     public SqliteConnection Connection => _connection;
@@ -106,6 +115,10 @@ sealed class SqliteWriter : IDisposable
                     _changed[id] = _changed.TryGetValue(id, out var c)
                         ? (c.Added + 1, Math.Min(c.First, s.TimeMs), Math.Max(c.Last, s.TimeMs))
                         : (1, s.TimeMs, s.TimeMs);
+                    var second = (id, s.TimeMs / RollupLevels.WidthsMs[0]);
+                    ref var summary = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_seconds, second, out bool existed);
+                    if (existed) summary.Add(s.Value);
+                    else summary = RollupLevels.Summary.Of(s.Value);
                 }
             }
             _inTransaction += batch.Samples.Length;
@@ -149,10 +162,12 @@ sealed class SqliteWriter : IDisposable
                 _updateStats.Parameters["$id"].Value = id;
                 _updateStats.ExecuteNonQuery();
             }
+            WriteRollups();
             _tx.Commit();
             _tx.Dispose();
             _tx = null;
             _changed.Clear();
+            _seconds.Clear();
             _inTransaction = 0;
             _onWritten(count);
         }
@@ -163,6 +178,40 @@ sealed class SqliteWriter : IDisposable
         }
     }
 
+    /// <summary>Adds this transaction's samples to the second, minute and hour summaries.</summary>
+    void WriteRollups()
+    {
+        _upsertRollup.Transaction = _tx;
+        var level = _seconds;
+        for (int i = 0; i < RollupLevels.WidthsMs.Length; i++)
+        {
+            foreach (var ((id, block), summary) in level) Upsert(id, RollupLevels.WidthsMs[i], block, summary);
+            if (i + 1 == RollupLevels.WidthsMs.Length) break;
+            long factor = RollupLevels.WidthsMs[i + 1] / RollupLevels.WidthsMs[i];
+            var coarser = new Dictionary<(long, long), RollupLevels.Summary>();
+            foreach (var ((id, block), summary) in level)
+            {
+                ref var c = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(coarser, (id, block / factor), out bool existed);
+                if (existed) c.Add(summary);
+                else c = summary;
+            }
+            level = coarser;
+        }
+    }
+
+    void Upsert(long id, long width, long block, RollupLevels.Summary s)
+    {
+        var p = _upsertRollup.Parameters;
+        p["$id"].Value = id;
+        p["$w"].Value = width;
+        p["$b"].Value = block;
+        p["$mn"].Value = s.Min;
+        p["$mx"].Value = s.Max;
+        p["$total"].Value = s.Total;
+        p["$n"].Value = s.Count;
+        _upsertRollup.ExecuteNonQuery();
+    }
+
     void Rollback()
     {
         try { _tx?.Rollback(); }
@@ -170,6 +219,7 @@ sealed class SqliteWriter : IDisposable
         _tx?.Dispose();
         _tx = null;
         _changed.Clear();
+        _seconds.Clear();
         _inTransaction = 0;
         // New series rows of the rolled-back transaction are gone too.
         _seriesIds.Clear();
@@ -206,6 +256,7 @@ sealed class SqliteWriter : IDisposable
         _findSeries.Dispose();
         _addSeries.Dispose();
         _updateStats.Dispose();
+        _upsertRollup.Dispose();
         _connection.Dispose();
     }
 }

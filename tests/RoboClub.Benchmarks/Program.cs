@@ -11,6 +11,8 @@ CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 
 // `vm`: the board interpreter against Lua 5.4 (see VmBenchmark.cs and docs/benchmarks.md).
 if (args.Length > 0 && args[0] == "vm") return VmBenchmark.Run(args[1..]);
+// `telemetry`: the SQLite telemetry store against the sqlite3 shell and naive baselines (TelemetryBenchmark.cs).
+if (args.Length > 0 && args[0] == "telemetry") return TelemetryBenchmark.Run(args[1..]);
 
 var options = Options.Parse(args);
 if (options is null) return 2;
