@@ -150,7 +150,7 @@ public sealed class SqliteTelemetryStore : ITelemetryStore
     public Task FlushAsync(CancellationToken cancellationToken = default) => RunOnWriterAsync(_ => 0, cancellationToken);
 
     // Commands (deletes, settings, flush) wait for queue space instead of being dropped: they are rare and a caller awaits them.
-    async Task<long> RunOnWriterAsync(Func<SqliteWriter, long> action, CancellationToken cancellationToken)
+    internal async Task<long> RunOnWriterAsync(Func<SqliteWriter, long> action, CancellationToken cancellationToken)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
         var command = new WriterCommand(action);
