@@ -75,6 +75,7 @@ static class SqliteCsvExport
                 var cursor = cursors[index];
                 if (used > BufferChars - MaxRowChars)
                 {
+                    cancellationToken.ThrowIfCancellationRequested(); // the output may not check it
                     await output.WriteAsync(buffer.AsMemory(0, used), cancellationToken).ConfigureAwait(false);
                     used = 0;
                 }
