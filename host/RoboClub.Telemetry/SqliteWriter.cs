@@ -23,8 +23,8 @@ sealed class SqliteWriter : IDisposable
     // Per series and second: summary of the samples added in the open transaction (coarser levels are derived at commit).
     readonly Dictionary<(long Id, long Block), RollupLevels.Summary> _seconds = new();
 
-    readonly SqliteCommand _insert, _findSeries, _addSeries, _updateStats, _upsertRollup;
-    readonly SqliteParameter _insSeries, _insT, _insV;
+    readonly RawInsert _insert;
+    readonly SqliteCommand _findSeries, _addSeries, _updateStats, _upsertRollup;
     SqliteTransaction? _tx;
     int _inTransaction;
 
@@ -37,12 +37,7 @@ sealed class SqliteWriter : IDisposable
         _onWritten = onWritten;
         _onFailed = onFailed;
 
-        // OR IGNORE: a sample repeating a series and millisecond is dropped. That is how a QoS 1
-        // redelivery of a batch (protocol.md) is filtered out for free by the primary key.
-        _insert = Command("INSERT OR IGNORE INTO samples (series_id, t, v) VALUES ($s, $t, $v)");
-        _insSeries = _insert.Parameters.Add("$s", SqliteType.Integer);
-        _insT = _insert.Parameters.Add("$t", SqliteType.Integer);
-        _insV = _insert.Parameters.Add("$v", SqliteType.Real);
+        _insert = new RawInsert(connection);
         _findSeries = Command("SELECT id FROM series WHERE club = $c AND board = $b AND name = $n");
         _addSeries = Command("INSERT INTO series (club, board, name) VALUES ($c, $b, $n) RETURNING id");
         foreach (var c in new[] { _findSeries, _addSeries })
@@ -103,14 +98,10 @@ sealed class SqliteWriter : IDisposable
         try
         {
             _tx ??= _connection.BeginTransaction();
-            _insert.Transaction = _tx;
             foreach (var s in batch.Samples)
             {
                 long id = SeriesId(batch.Club, batch.Board, s.Series);
-                _insSeries.Value = id;
-                _insT.Value = s.TimeMs;
-                _insV.Value = s.Value;
-                if (_insert.ExecuteNonQuery() == 1)
+                if (_insert.Insert(id, s.TimeMs, s.Value))
                 {
                     _changed[id] = _changed.TryGetValue(id, out var c)
                         ? (c.Added + 1, Math.Min(c.First, s.TimeMs), Math.Max(c.Last, s.TimeMs))
@@ -123,12 +114,13 @@ sealed class SqliteWriter : IDisposable
             }
             _inTransaction += batch.Samples.Length;
         }
-        catch (SqliteException e)
+        catch (Exception e) when (e is SqliteException or InvalidOperationException)
         {
-            // Losing this transaction's samples is bad, but the database stays as it was before it.
+            // Losing this transaction's samples is bad, but the database stays as it was before it,
+            // and the writer goes on with the next batch (a full disk may have room again).
             int lost = _inTransaction + batch.Samples.Length;
             Rollback();
-            _onFailed(lost, SqliteSchema.Explain(e, _path));
+            _onFailed(lost, Explain(e));
         }
     }
 
@@ -171,10 +163,10 @@ sealed class SqliteWriter : IDisposable
             _inTransaction = 0;
             _onWritten(count);
         }
-        catch (SqliteException e)
+        catch (Exception e) when (e is SqliteException or InvalidOperationException)
         {
             Rollback();
-            _onFailed(count, SqliteSchema.Explain(e, _path));
+            _onFailed(count, Explain(e));
         }
     }
 
@@ -211,6 +203,8 @@ sealed class SqliteWriter : IDisposable
         p["$n"].Value = s.Count;
         _upsertRollup.ExecuteNonQuery();
     }
+
+    Exception Explain(Exception e) => e is SqliteException s ? SqliteSchema.Explain(s, _path) : e;
 
     void Rollback()
     {
