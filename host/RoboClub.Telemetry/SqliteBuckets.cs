@@ -7,11 +7,11 @@ namespace RoboClub.Telemetry;
 ///
 /// A plain <c>GROUP BY (t - start) / width</c> over the samples reads every sample of the range
 /// (a million points: most of a second on this hardware). So when buckets are at least a second wide,
-/// the width is rounded up to whole seconds, minutes or hours and the range is covered by the
+/// the width is rounded up to a whole number of summary blocks (1 s … 1 day) and the range is covered by the
 /// coarsest summaries that fit inside it (<see cref="RollupLevels"/>), with raw samples only for the
 /// less-than-a-second edges; each piece is grouped into buckets by SQL and the pieces are added up.
 /// Results are exact either way (same min, max, count, and sum up to rounding); only bucket edges move
-/// onto whole seconds (minutes, hours), and the first bucket may start before the range (it holds only samples inside it).
+/// onto whole blocks, and the first bucket may start before the range (it holds only samples inside it).
 /// </summary>
 static class SqliteBuckets
 {

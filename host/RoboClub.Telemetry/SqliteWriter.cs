@@ -170,7 +170,7 @@ sealed class SqliteWriter : IDisposable
         }
     }
 
-    /// <summary>Adds this transaction's samples to the second, minute and hour summaries.</summary>
+    /// <summary>Adds this transaction's samples to the summaries of every level (RollupLevels).</summary>
     void WriteRollups()
     {
         _upsertRollup.Transaction = _tx;

@@ -70,13 +70,17 @@ public sealed class RangeQueryTests : IDisposable
 
         long first = data.Keys.First(), last = data.Keys.Last();
         int bucketed = 0;
-        for (int q = 0; q < 60; q++)
+        var levels = new HashSet<long>(); // which summary level each bucketed answer came from (0: raw samples)
+        for (int q = 0; q < 80; q++)
         {
             long from = first - 5000 + (long)(random.NextDouble() * (last - first));
             long length = (long)Math.Pow(10, 2 + random.NextDouble() * 7); // 100 ms .. 3 years
-            if (q == 0) (from, length) = (first - 1, last - first + 2); // the whole series
-            var range = new TimeRange(from, from + length);
             int maxPoints = random.Next(1, 3000);
+            // A few fixed ones reach every level: the whole series in 3 buckets (6 h), three years in 5 (days), 2 s in 3 (raw).
+            if (q == 0) (from, length, maxPoints) = (first - 1, last - first + 2, 3);
+            if (q == 1) (from, length, maxPoints) = (first - 100_000_000_000, 100_000_000_000 + last - first + 1, 5);
+            if (q == 2) (from, length, maxPoints) = (first, 2000, 3);
+            var range = new TimeRange(from, from + length);
             var r = await store.QueryRangeAsync(Temperature, range, maxPoints);
             var inRange = data.Where(kv => range.Contains(kv.Key)).ToList();
 
@@ -87,6 +91,7 @@ public sealed class RangeQueryTests : IDisposable
                 continue;
             }
             bucketed++;
+            levels.Add(RollupLevels.WidthsMs.LastOrDefault(w => w <= r.BucketWidthMs));
             Assert.True(inRange.Count > maxPoints);
             Assert.True(r.Buckets.Count <= maxPoints, $"{r.Buckets.Count} buckets for {maxPoints} asked");
             Assert.True(r.BucketWidthMs * maxPoints >= range.LengthMs);
@@ -109,6 +114,7 @@ public sealed class RangeQueryTests : IDisposable
             else Assert.Equal(0, start % 1000);
         }
         Assert.True(bucketed > 20, $"only {bucketed} of the random queries were bucketed");
+        Assert.True(levels.Count == RollupLevels.WidthsMs.Length + 1, $"only levels {string.Join(", ", levels)} were used");
     }
 
     [Fact]
