@@ -65,8 +65,6 @@ sealed class SqliteWriter : IDisposable
         foreach (var name in new[] { "$mn", "$mx", "$total" }) _upsertRollup.Parameters.Add(name, SqliteType.Real);
     }
 
-    public SqliteConnection Connection => _connection;
-
     /// <summary>Runs until the queue is completed and empty; then commits what is left.</summary>
     public async Task RunAsync(ChannelReader<WriteQueueItem> queue)
     {
@@ -124,7 +122,18 @@ sealed class SqliteWriter : IDisposable
         }
     }
 
+    // The last series looked up: a batch is one board's, and its samples mostly repeat a few series.
+    (string Club, string Board, string Name, long Id) _last = ("", "", "", 0);
+
     long SeriesId(string club, string board, string name)
+    {
+        if (name == _last.Name && board == _last.Board && club == _last.Club) return _last.Id;
+        long id = LookUpSeries(club, board, name);
+        _last = (club, board, name, id);
+        return id;
+    }
+
+    long LookUpSeries(string club, string board, string name)
     {
         if (_seriesIds.TryGetValue((club, board, name), out long id)) return id;
         foreach (var c in new[] { _findSeries, _addSeries })
@@ -217,6 +226,7 @@ sealed class SqliteWriter : IDisposable
         _inTransaction = 0;
         // New series rows of the rolled-back transaction are gone too.
         _seriesIds.Clear();
+        _last = ("", "", "", 0);
     }
 
     /// <summary>Runs <paramref name="work"/> in a transaction of its own (for commands).</summary>
@@ -233,6 +243,7 @@ sealed class SqliteWriter : IDisposable
     {
         foreach (var key in _seriesIds.Keys.Where(k => k.Club == club && k.Board == board).ToList())
             _seriesIds.Remove(key);
+        _last = ("", "", "", 0);
     }
 
     public SqliteCommand Command(string sql, SqliteTransaction? tx = null)
