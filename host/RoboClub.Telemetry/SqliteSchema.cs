@@ -46,7 +46,7 @@ static class SqliteSchema
         ) WITHOUT ROWID;
         """,
 
-        // 1 → 2: summaries of every 1 s, 10 s, 1 min, 10 min, 1 h, 6 h and day of each series (RollupLevels.WidthsMs),
+        // 1 → 2: summaries of every 1 s, 5 s, 10 s, 30 s, 1 min, … 1 h, 6 h and day of each series (RollupLevels.WidthsMs),
         // so a chart of a million points reads thousands of summary rows, not a million samples.
         // Existing samples are summarised here; from then on the writer keeps them current.
         """
@@ -61,10 +61,14 @@ static class SqliteSchema
             PRIMARY KEY (series_id, width_ms, b)
         ) WITHOUT ROWID;
         INSERT INTO rollups SELECT series_id, 1000, t / 1000, min(v), max(v), sum(v), count(*) FROM samples GROUP BY series_id, t / 1000;
-        INSERT INTO rollups SELECT series_id, 10000, b / 10, min(mn), max(mx), sum(total), sum(n) FROM rollups WHERE width_ms = 1000 GROUP BY series_id, b / 10;
-        INSERT INTO rollups SELECT series_id, 60000, b / 6, min(mn), max(mx), sum(total), sum(n) FROM rollups WHERE width_ms = 10000 GROUP BY series_id, b / 6;
-        INSERT INTO rollups SELECT series_id, 600000, b / 10, min(mn), max(mx), sum(total), sum(n) FROM rollups WHERE width_ms = 60000 GROUP BY series_id, b / 10;
-        INSERT INTO rollups SELECT series_id, 3600000, b / 6, min(mn), max(mx), sum(total), sum(n) FROM rollups WHERE width_ms = 600000 GROUP BY series_id, b / 6;
+        INSERT INTO rollups SELECT series_id, 5000, b / 5, min(mn), max(mx), sum(total), sum(n) FROM rollups WHERE width_ms = 1000 GROUP BY series_id, b / 5;
+        INSERT INTO rollups SELECT series_id, 10000, b / 2, min(mn), max(mx), sum(total), sum(n) FROM rollups WHERE width_ms = 5000 GROUP BY series_id, b / 2;
+        INSERT INTO rollups SELECT series_id, 30000, b / 3, min(mn), max(mx), sum(total), sum(n) FROM rollups WHERE width_ms = 10000 GROUP BY series_id, b / 3;
+        INSERT INTO rollups SELECT series_id, 60000, b / 2, min(mn), max(mx), sum(total), sum(n) FROM rollups WHERE width_ms = 30000 GROUP BY series_id, b / 2;
+        INSERT INTO rollups SELECT series_id, 300000, b / 5, min(mn), max(mx), sum(total), sum(n) FROM rollups WHERE width_ms = 60000 GROUP BY series_id, b / 5;
+        INSERT INTO rollups SELECT series_id, 600000, b / 2, min(mn), max(mx), sum(total), sum(n) FROM rollups WHERE width_ms = 300000 GROUP BY series_id, b / 2;
+        INSERT INTO rollups SELECT series_id, 1800000, b / 3, min(mn), max(mx), sum(total), sum(n) FROM rollups WHERE width_ms = 600000 GROUP BY series_id, b / 3;
+        INSERT INTO rollups SELECT series_id, 3600000, b / 2, min(mn), max(mx), sum(total), sum(n) FROM rollups WHERE width_ms = 1800000 GROUP BY series_id, b / 2;
         INSERT INTO rollups SELECT series_id, 21600000, b / 6, min(mn), max(mx), sum(total), sum(n) FROM rollups WHERE width_ms = 3600000 GROUP BY series_id, b / 6;
         INSERT INTO rollups SELECT series_id, 86400000, b / 4, min(mn), max(mx), sum(total), sum(n) FROM rollups WHERE width_ms = 21600000 GROUP BY series_id, b / 4;
         """,

@@ -114,7 +114,7 @@ public sealed class RangeQueryTests : IDisposable
             else Assert.Equal(0, start % 1000);
         }
         Assert.True(bucketed > 20, $"only {bucketed} of the random queries were bucketed");
-        Assert.True(levels.Count == RollupLevels.WidthsMs.Length + 1, $"only levels {string.Join(", ", levels)} were used");
+        Assert.True(levels.Count >= 8 && levels.Contains(0) && levels.Contains(1000) && levels.Contains(86_400_000), $"only levels {string.Join(", ", levels)} were used");
     }
 
     [Fact]
