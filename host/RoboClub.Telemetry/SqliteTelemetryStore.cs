@@ -394,10 +394,16 @@ public sealed class SqliteTelemetryStore : ITelemetryStore
         if (_disposed) return;
         _disposed = true;
         _queue.Writer.TryComplete();
-        await _writerTask.ConfigureAwait(false);
-        _writer.Dispose();
-        // Pooled read connections would keep the file open (and a test's temp folder undeletable).
-        using var forPool = new SqliteConnection(_readConnectionString);
-        SqliteConnection.ClearPool(forPool);
+        try
+        {
+            await _writerTask.ConfigureAwait(false);
+        }
+        finally
+        {
+            _writer.Dispose();
+            // Pooled read connections would keep the file open (and a test's temp folder undeletable).
+            using var forPool = new SqliteConnection(_readConnectionString);
+            SqliteConnection.ClearPool(forPool);
+        }
     }
 }

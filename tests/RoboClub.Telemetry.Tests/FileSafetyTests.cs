@@ -129,6 +129,14 @@ public sealed class FileSafetyTests : IDisposable
     }
 
     [Fact]
+    public void A_missing_folder_gives_a_clear_error()
+    {
+        var e = Assert.Throws<TelemetryStoreException>(() => SqliteTelemetryStore.Open(Path.Combine(_folder.Path, "no-such-folder", "telemetry.db")));
+        Assert.Contains("cannot be opened", e.Message);
+        Assert.False(Directory.Exists(Path.Combine(_folder.Path, "no-such-folder")));
+    }
+
+    [Fact]
     public async Task A_damaged_database_gives_a_clear_error_not_a_crash()
     {
         string path = _folder.File();
