@@ -129,6 +129,28 @@ public sealed class FileSafetyTests : IDisposable
     }
 
     [Fact]
+    public async Task When_another_program_holds_the_write_lock_samples_are_counted_as_dropped_and_the_writer_carries_on()
+    {
+        string path = _folder.File();
+        await using var store = SqliteTelemetryStore.Open(path, new TelemetryStoreOptions { BusyTimeout = TimeSpan.FromMilliseconds(200) });
+        await store.AppendAndFlush("arad", "station-1", S("temperature", T0, 1));
+
+        using (var other = new SqliteConnection($"Data Source={path};Pooling=False"))
+        {
+            other.Open();
+            using var tx = other.BeginTransaction(); // BEGIN IMMEDIATE: holds the write lock
+            store.Append("arad", "station-1", [S("temperature", T0 + 1, 2), S("temperature", T0 + 2, 3)]);
+            await store.FlushAsync();
+            Assert.Equal(2, store.Stats.Dropped);
+            Assert.Contains("locked by another program", store.LastWriteError);
+        }
+
+        await store.AppendAndFlush("arad", "station-1", S("temperature", T0 + 3, 4)); // the lock is gone: writing works again
+        var points = (await store.QueryRangeAsync(new("arad", "station-1", "temperature"), TimeRange.All, 10)).Points;
+        Assert.Equal([new DataPoint(T0, 1), new DataPoint(T0 + 3, 4)], points);
+    }
+
+    [Fact]
     public void A_missing_folder_gives_a_clear_error()
     {
         var e = Assert.Throws<TelemetryStoreException>(() => SqliteTelemetryStore.Open(Path.Combine(_folder.Path, "no-such-folder", "telemetry.db")));
