@@ -205,19 +205,24 @@ public sealed class SqliteTelemetryStore : ITelemetryStore
             long? id = FindSeries(connection, series.Club, series.Board, series.Series);
             if (id is null || range.LengthMs == 0) return empty;
 
-            // Raw points when there are few: reading one more than asked tells us whether there are too many.
-            var points = new List<DataPoint>();
-            using (var c = Command(connection, "SELECT t, v FROM samples WHERE series_id = $id AND t >= $from AND t < $to ORDER BY t LIMIT $limit"))
+            // Raw points when there are few. Counting up to one more than asked, inside SQLite, tells
+            // whether there are too many without handing thousands of rows to .NET first.
+            using (var c = Command(connection, "SELECT count(*) FROM (SELECT 1 FROM samples WHERE series_id = $id AND t >= $from AND t < $to LIMIT $limit)"))
             {
                 c.Parameters.AddWithValue("$id", id.Value);
                 c.Parameters.AddWithValue("$from", range.FromMs);
                 c.Parameters.AddWithValue("$to", range.ToMs);
                 c.Parameters.AddWithValue("$limit", maxPoints + 1);
-                using var r = c.ExecuteReader();
-                while (r.Read()) points.Add(new DataPoint(r.GetInt64(0), r.GetDouble(1)));
+                if ((long)c.ExecuteScalar()! <= maxPoints)
+                {
+                    // LIMIT again: samples may have arrived since the count (then we draw buckets after all).
+                    c.CommandText = "SELECT t, v FROM samples WHERE series_id = $id AND t >= $from AND t < $to ORDER BY t LIMIT $limit";
+                    var points = new List<DataPoint>();
+                    using (var r = c.ExecuteReader())
+                        while (r.Read()) points.Add(new DataPoint(r.GetInt64(0), r.GetDouble(1)));
+                    if (points.Count <= maxPoints) return new RangeResult(range, points, [], 0);
+                }
             }
-            if (points.Count <= maxPoints) return new RangeResult(range, points, [], 0);
-
             var (buckets, width) = SqliteBuckets.Query(connection, id.Value, range, maxPoints);
             return new RangeResult(range, [], buckets, width);
         });
