@@ -15,6 +15,8 @@ if (args.Length > 0 && args[0] == "vm") return VmBenchmark.Run(args[1..]);
 if (args.Length > 0 && args[0] == "compile") return CompileBenchmark.Run(args[1..]);
 // `hub`: the web editor's page size, page-ready time and Run latency (see HubBenchmark.cs).
 if (args.Length > 0 && args[0] == "hub") return await HubBenchmark.Run(args[1..]);
+// `telemetry`: the SQLite telemetry store against the sqlite3 shell and naive baselines (TelemetryBenchmark.cs).
+if (args.Length > 0 && args[0] == "telemetry") return TelemetryBenchmark.Run(args[1..]);
 
 var options = Options.Parse(args);
 if (options is null) return 2;

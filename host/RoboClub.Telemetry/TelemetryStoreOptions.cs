@@ -1,0 +1,20 @@
+namespace RoboClub.Telemetry;
+
+/// <summary>Tuning of <see cref="SqliteTelemetryStore"/>; the defaults suit a club's hub.</summary>
+public sealed class TelemetryStoreOptions
+{
+    /// <summary>
+    /// Samples that may wait for the writer. About 50 bytes each, so the default is ~25 MB at worst.
+    /// Beyond it <see cref="ITelemetryStore.Append"/> drops and counts (see the README, back-pressure).
+    /// </summary>
+    public int MaxQueuedSamples { get; init; } = 500_000;
+
+    /// <summary>The writer commits after at most this many samples (or sooner, when the queue is empty).</summary>
+    public int MaxSamplesPerTransaction { get; init; } = 50_000;
+
+    /// <summary>How long a statement waits for a lock held by another connection before failing.</summary>
+    public TimeSpan BusyTimeout { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>The clock retention uses (tests pass a fake one).</summary>
+    public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
+}
