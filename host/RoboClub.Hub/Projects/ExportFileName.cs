@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 
 namespace RoboClub.Hub.Projects;
@@ -30,19 +29,21 @@ public static class ExportFileName
     static string Ascii(string name)
     {
         var sb = new StringBuilder();
-        foreach (char c in Decompose(name))
+        foreach (char c in name)
         {
-            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark) continue; // the accent of "ă" after decomposing
-            char mapped = c switch { 'ș' or 'ş' => 's', 'Ș' or 'Ş' => 'S', 'ț' or 'ţ' => 't', 'Ț' or 'Ţ' => 'T', _ => c };
+            char mapped = Plain.TryGetValue(c, out char p) ? p : c;
             sb.Append(char.IsAsciiLetterOrDigit(mapped) || " .-_()+,'!".Contains(mapped) ? mapped : '_');
         }
         string s = sb.ToString().Trim();
         return s.Trim('_').Length == 0 ? "proiect" : s;
     }
 
-    static string Decompose(string s)
+    // An explicit table: the hub runs with invariant globalization, where Unicode decomposition is not available.
+    static readonly Dictionary<char, char> Plain = new[]
     {
-        try { return s.Normalize(NormalizationForm.FormD); }
-        catch (ArgumentException) { return s; }
-    }
+        ("ăâáàäãåą", 'a'), ("ĂÂÁÀÄÃÅĄ", 'A'), ("îíìïı", 'i'), ("ÎÍÌÏİ", 'I'), ("șşśš", 's'), ("ȘŞŚŠ", 'S'),
+        ("țţ", 't'), ("ȚŢ", 'T'), ("éèêëěę", 'e'), ("ÉÈÊËĚĘ", 'E'), ("óòôöőõø", 'o'), ("ÓÒÔÖŐÕØ", 'O'),
+        ("úùûüűů", 'u'), ("ÚÙÛÜŰŮ", 'U'), ("çčć", 'c'), ("ÇČĆ", 'C'), ("ñńň", 'n'), ("ÑŃŇ", 'N'),
+        ("žźż", 'z'), ("ŽŹŻ", 'Z'), ("ýÿ", 'y'), ("Ý", 'Y'), ("ł", 'l'), ("Ł", 'L'), ("ř", 'r'), ("Ř", 'R'), ("ď", 'd'), ("Ď", 'D'), ("ğ", 'g'), ("Ğ", 'G'),
+    }.SelectMany(pair => pair.Item1.Select(c => (c, pair.Item2))).ToDictionary(p => p.c, p => p.Item2);
 }
