@@ -44,6 +44,7 @@ public static class HubApp
         services.AddSingleton<BoardCommands>();
         services.AddSingleton<ProgramSender>();
         services.AddSingleton<VirtualBoards>();
+        services.AddProjects();
         services.AddHostedService<HubStartup>();
         services.AddHostedService<LiveNotifier>();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase)));
@@ -72,6 +73,7 @@ public static class HubApp
         app.MapHubApi();
         app.MapBoardsApi();
         app.MapCompileApi();
+        app.MapProjectsApi();
         app.MapHub<LiveHub>("/hubs/live");
         app.MapFallback("/api/{**rest}", () => Results.NotFound(new { error = new { en = "There is no such address in the hub's API.", ro = "Adresa aceasta nu există în API-ul hubului." } }));
         return app;
