@@ -55,6 +55,9 @@ internal sealed partial class CodeGenerator
             return ret;
         }
 
+        if (IsList(m.ContainingType)) return ListMethod(inv, m);
+        if (TryTextMethod(inv, m, out byte text)) return text;
+
         string type = m.ContainingType.ToDisplayString();
         if (type == "System.Console" && (m.Name == "WriteLine" || m.Name == "Write"))
         {

@@ -90,7 +90,7 @@ internal sealed partial class CodeGenerator
                     foreach (var part in interp.Contents)
                     {
                         if (part is InterpolatedStringTextSyntax text) b.PushString(text.TextToken.ValueText);
-                        else if (part is InterpolationSyntax hole) ToText(Emit(hole.Expression, needValue: true), hole.Expression);
+                        else if (part is InterpolationSyntax hole) InterpolationHole(hole);
                         if (!first) b.Op(Opcode.Concat);
                         first = false;
                     }
@@ -99,6 +99,13 @@ internal sealed partial class CodeGenerator
                 }
             case InvocationExpressionSyntax inv:
                 return Invocation(inv);
+            case ArrayCreationExpressionSyntax or ImplicitArrayCreationExpressionSyntax or InitializerExpressionSyntax
+                or CollectionExpressionSyntax or BaseObjectCreationExpressionSyntax:
+                return NewListExpression(e);
+            case ElementAccessExpressionSyntax ea:
+                return ElementGet(ea);
+            case SwitchExpressionSyntax sw:
+                return SwitchExpression(sw);
             case AnonymousFunctionExpressionSyntax:
                 Report(UnsupportedConstructs.Lambdas, e);
                 return VmType.None;
@@ -120,6 +127,16 @@ internal sealed partial class CodeGenerator
                 Emit(ma.Expression, needValue: true);
                 _f.B.Op(Opcode.StringLength);
                 return VmType.Int;
+            case IPropertySymbol { Name: "Length" or "Count" } p when e is MemberAccessExpressionSyntax la
+                    && (p.ContainingType.SpecialType == SpecialType.System_Array || IsList(p.ContainingType)):
+                {
+                    // array.Length and list.Count: the board list's count
+                    byte lt = VmOfOrNone(_model.GetTypeInfo(la.Expression).Type);
+                    if (!VmType.IsList(lt)) { Report(UnsupportedConstructs.Lists, e); return VmType.None; }
+                    Emit(la.Expression, needValue: true);
+                    _f.B.Op(Opcode.ListCount);
+                    return VmType.Int;
+                }
             case IPropertySymbol p when PrimitiveName(p) is string prim:
                 {
                     byte t = VmOf(p.Type, e);
@@ -175,6 +192,7 @@ internal sealed partial class CodeGenerator
 
     byte Assignment(AssignmentExpressionSyntax a, bool needValue)
     {
+        if (a.Left is ElementAccessExpressionSyntax ea) return ElementAssignment(a, ea, needValue);
         var target = VariableSymbol(a.Left);
         if (target == null) return VmType.None;
         byte t = TypeOfVariable(target);
@@ -187,7 +205,18 @@ internal sealed partial class CodeGenerator
             // x op= y is x = (T)(x op y), with the operator Roslyn chose.
             var op = _model.GetSymbolInfo(a).Symbol as IMethodSymbol;
             if (op == null || op.Parameters.Length != 2) { Report(UnsupportedConstructs.Other, a); return VmType.None; }
-            SyntaxKind kind = a.Kind() switch
+            SyntaxKind kind = CompoundOperator(a);
+            if (kind == SyntaxKind.None) { Report(UnsupportedConstructs.Other, a); return VmType.None; }
+            byte result = Operator(kind, op, a, () => Load(target, a.Left), () => Emit(a.Right, needValue: true));
+            Convert(result, t, a);
+        }
+        if (needValue) _f.B.Op(Opcode.Dup);
+        Store(target, a.Left);
+        return needValue ? t : VmType.None;
+    }
+
+    /// <summary>The binary operator of a compound assignment (+= is +), or None.</summary>
+    static SyntaxKind CompoundOperator(AssignmentExpressionSyntax a) => a.Kind() switch
             {
                 SyntaxKind.AddAssignmentExpression => SyntaxKind.PlusToken,
                 SyntaxKind.SubtractAssignmentExpression => SyntaxKind.MinusToken,
@@ -201,17 +230,10 @@ internal sealed partial class CodeGenerator
                 SyntaxKind.RightShiftAssignmentExpression => SyntaxKind.GreaterThanGreaterThanToken,
                 _ => SyntaxKind.None,
             };
-            if (kind == SyntaxKind.None) { Report(UnsupportedConstructs.Other, a); return VmType.None; }
-            byte result = Operator(kind, op, a, () => Load(target, a.Left), () => Emit(a.Right, needValue: true));
-            Convert(result, t, a);
-        }
-        if (needValue) _f.B.Op(Opcode.Dup);
-        Store(target, a.Left);
-        return needValue ? t : VmType.None;
-    }
 
     byte Increment(ExpressionSyntax operand, bool up, bool prefix, bool needValue)
     {
+        if (operand is ElementAccessExpressionSyntax ea) return ElementIncrement(ea, up, prefix, needValue);
         var target = VariableSymbol(operand);
         if (target == null) return VmType.None;
         byte t = TypeOfVariable(target);

@@ -103,8 +103,14 @@ internal sealed partial class CodeGenerator
                 else b.JumpTo(Opcode.Jump, _f.Loops.Peek().Break);
                 break;
             case ContinueStatementSyntax:
-                if (_f.Loops.Count == 0) Report(UnsupportedConstructs.Other, s);
+                if (_f.Loops.Count == 0 || _f.Loops.Peek().Continue < 0) Report(UnsupportedConstructs.Other, s);
                 else b.JumpTo(Opcode.Jump, _f.Loops.Peek().Continue);
+                break;
+            case ForEachStatementSyntax fe:
+                ForEach(fe);
+                break;
+            case SwitchStatementSyntax sw:
+                SwitchStatement(sw);
                 break;
             case ReturnStatementSyntax r:
                 if (r.Expression == null)

@@ -10,7 +10,15 @@ namespace RoboClub.Compiler.Codegen;
 internal sealed partial class CodeGenerator
 {
 
-    static byte VmOfOrNone(ITypeSymbol? t) => t?.SpecialType switch
+    static byte VmOfOrNone(ITypeSymbol? t)
+    {
+        // int[] and List<int> (of int, double/float, bool, string) are both the board's list.
+        if (t is IArrayTypeSymbol { Rank: 1 } array) return ListOf(array.ElementType);
+        if (IsList(t)) return ListOf(((INamedTypeSymbol)t!).TypeArguments[0]);
+        return ScalarOf(t);
+    }
+
+    static byte ScalarOf(ITypeSymbol? t) => t?.SpecialType switch
     {
         SpecialType.System_Int32 => VmType.Int,
         SpecialType.System_Double or SpecialType.System_Single => VmType.Float,
@@ -20,16 +28,39 @@ internal sealed partial class CodeGenerator
         _ => 0xFF,
     };
 
+    static byte ListOf(ITypeSymbol element)
+    {
+        byte e = ScalarOf(element);
+        return e is VmType.Int or VmType.Float or VmType.Bool or VmType.String ? VmType.ListOf(e) : (byte)0xFF;
+    }
+
+    /// <summary>System.Collections.Generic.List&lt;T&gt; (any T).</summary>
+    static bool IsList(ITypeSymbol? t) =>
+        t is INamedTypeSymbol { IsGenericType: true, Name: "List", TypeArguments.Length: 1 } n
+        && n.ContainingNamespace?.ToDisplayString() == "System.Collections.Generic";
+
+    static bool IsArray(ITypeSymbol? t) => t is IArrayTypeSymbol;
+
     /// <summary>The board type of a C# value type, or None (with a diagnostic) if the board has none.</summary>
     byte VmOf(ITypeSymbol? t, SyntaxNode where)
     {
         byte v = VmOfOrNone(t);
         if (v == 0xFF || v == VmType.None)
         {
-            Report(UnsupportedConstructs.Types, where);
+            Report(WhyNoBoardType(t), where);
             return VmType.None;
         }
         return v;
+    }
+
+    /// <summary>The clearest diagnostic for a type the board has not got: int[,], a list of lists or of char, or any other type.</summary>
+    static UnsupportedConstruct WhyNoBoardType(ITypeSymbol? t)
+    {
+        if (t is IArrayTypeSymbol a) return a.Rank > 1 ? UnsupportedConstructs.Arrays : UnsupportedConstructs.Lists;
+        if (IsList(t)) return UnsupportedConstructs.Lists;
+        if (t is INamedTypeSymbol { IsGenericType: true } g && g.ContainingNamespace?.ToDisplayString() == "System.Collections.Generic")
+            return UnsupportedConstructs.Lists;
+        return UnsupportedConstructs.Types;
     }
 
     void Convert(byte from, byte to, SyntaxNode where)
@@ -49,6 +80,7 @@ internal sealed partial class CodeGenerator
             case VmType.Float: _f.B.Op(Opcode.FloatToString); break;
             case VmType.Bool: _f.B.Op(Opcode.BoolToString); break;
             case VmType.None: break; // already reported
+            case 0xFF: break;
             default: Report(UnsupportedConstructs.Types, where); break;
         }
     }

@@ -31,6 +31,7 @@ internal sealed partial class CodeGenerator
         public readonly Dictionary<ISymbol, int> Locals = new(SymbolEqualityComparer.Default);
         public readonly Stack<(int Break, int Continue)> Loops = new();
         public readonly List<SourceMapEntry> Map = new();
+        public readonly Dictionary<byte, Stack<int>> FreeTemps = new();
         public bool IsMain;
     }
 
@@ -124,7 +125,8 @@ internal sealed partial class CodeGenerator
             case VmType.Int: _f.B.PushInt(0); break;
             case VmType.Float: _f.B.PushFloat(0); break;
             case VmType.Bool: _f.B.PushFalse(); break;
-            default: _f.B.PushString(""); break;
+            case VmType.String: _f.B.PushString(""); break;
+            default: _f.B.Op(Opcode.NewList, VmType.ElementOf(t)); break; // a list: an empty one
         }
     }
 
