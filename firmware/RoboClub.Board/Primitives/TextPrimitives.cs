@@ -189,9 +189,8 @@ namespace RoboClub.Board.Primitives
             if (c == '\u00FF') return '\u0178';
             if (c >= '\u0100' && c <= '\u017F')
             {
-                if (c == '\u0131') return 'I';
-                if (c == '\u017F') return 'S';
-                if (c == '\u0138' || c == '\u0149' || c == '\u0130') return c;
+                // dotless ı, long ſ and İ keep their case in .NET's invariant mode (no Turkish rules)
+                if (c == '\u0131' || c == '\u017F' || c == '\u0138' || c == '\u0149' || c == '\u0130') return c;
                 bool oddLower = (c >= '\u0100' && c <= '\u0137') || (c >= '\u014A' && c <= '\u0177');
                 if (oddLower) return (c & 1) == 1 ? (char)(c - 1) : c;
                 if (c == '\u0178') return c;
@@ -210,9 +209,8 @@ namespace RoboClub.Board.Primitives
             if (c >= '\u00C0' && c <= '\u00DE' && c != '\u00D7') return (char)(c + 32);
             if (c >= '\u0100' && c <= '\u017F')
             {
-                if (c == '\u0130') return 'i';
                 if (c == '\u0178') return '\u00FF';
-                if (c == '\u0138' || c == '\u0149' || c == '\u0131' || c == '\u017F') return c;
+                if (c == '\u0138' || c == '\u0149' || c == '\u0131' || c == '\u017F' || c == '\u0130') return c;
                 bool evenUpper = (c >= '\u0100' && c <= '\u0137') || (c >= '\u014A' && c <= '\u0177');
                 if (evenUpper) return (c & 1) == 0 ? (char)(c + 1) : c;
                 return (c & 1) == 1 ? (char)(c + 1) : c;
