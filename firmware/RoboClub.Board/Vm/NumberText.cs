@@ -8,7 +8,7 @@ namespace RoboClub.Board.Vm
     /// nanoFramework's own float.ToString differs from .NET's, so the digits are made here from the
     /// float's bits with exact integer arithmetic (a small bignum, Steele &amp; White / Dragon4 as .NET
     /// does it): <see cref="Format"/> gives the shortest digits that read back as the same float and
-    /// switches to E notation as .NET's "G" does (exponent ≥ 9 digits... or below 0.0001);
+    /// switches to E notation as .NET's "G" does (more than 9 integer digits, or below 0.0001);
     /// <see cref="FormatFloat"/> and <see cref="FormatInt"/> give the standard formats F, N, E, G, D, X.
     /// Ties round to even, as .NET does for floats.
     /// </summary>
