@@ -174,4 +174,64 @@ public class ListTests
             """, ms: 350);
         Assert.Equal(["3"], board.Printed);
     }
+
+    [Fact]
+    public void Harder_cases_match_dotnet()
+    {
+        Same("""
+            Console.WriteLine(Sum([1, 2, 3]) + Sum([]) + Count(new List<float>()));
+            int[] empty = [];
+            List<string> words = [];
+            words.Add("a");
+            Console.WriteLine(empty.Length + " " + words.Count);
+            float[] f = new float[2];
+            f[1]++;
+            f[1] += 0.5f;
+            float old = f[1]--;
+            Console.WriteLine(f[1] + " " + old);
+            int[] idx = { 0, 1, 0 };
+            int[] v = new int[2];
+            v[idx[1]++] += 5;
+            v[idx[idx[0]]] -= 1;
+            Console.WriteLine(v[0] + " " + v[1] + " " + idx[1]);
+            List<double> d = new List<double> { 1, 2 };
+            d[0] = d[0] / 4;
+            Console.WriteLine(d[0] + d[1]);
+            string[] names = { "x" };
+            names[0] += 1;
+            names[0] += true;
+            Console.WriteLine(names[0]);
+
+            int Sum(int[] xs) { int s = 0; foreach (int x in xs) s += x; return s; }
+            int Count(List<float> xs) => xs.Count;
+            """);
+    }
+
+    [Fact]
+    public void Lists_inside_functions_and_nested_loops_match_dotnet()
+    {
+        Same("""
+            List<int> Primes(int n)
+            {
+                var r = new List<int>();
+                for (int i = 2; r.Count < n; i++)
+                {
+                    bool prime = true;
+                    foreach (int p in r) if (i % p == 0) { prime = false; break; }
+                    if (prime) r.Add(i);
+                }
+                return r;
+            }
+            var ps = Primes(10);
+            string line = "";
+            foreach (var p in ps) line += p + ",";
+            Console.WriteLine(line);
+            int[] counts = new int[3];
+            foreach (int p in ps) counts[p % 3]++;
+            Console.WriteLine($"{counts[0]} {counts[1]} {counts[2]}");
+            var grid = new bool[9];
+            grid[4] = true;
+            for (int i = 0; i < grid.Length; i++) if (grid[i]) Console.WriteLine("center " + i);
+            """);
+    }
 }
