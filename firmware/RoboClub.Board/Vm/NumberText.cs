@@ -24,6 +24,12 @@ namespace RoboClub.Board.Vm
             uint f; int e; bool negative;
             Decompose(value, out f, out e, out negative);
             if (f == 0) return negative ? "-0" : "0";
+            // Fast path, common on a board (100, -7): a whole number below 2^24 is its own shortest form.
+            if (e >= -23 && e <= 0 && (f & ((1u << -e) - 1)) == 0)
+            {
+                string whole = (f >> -e).ToString();
+                return negative ? "-" + whole : whole;
+            }
             int k;
             string digits = Shortest(f, e, out k);
             int max = digits.Length > SinglePrecision ? digits.Length : SinglePrecision;
