@@ -40,7 +40,8 @@ public class ImageFuzzTests(ITestOutputHelper output)
             f.Op(Opcode.LoadLocal, l).PushInt(2).PushFloat(1.5f).Op(Opcode.ListSet);
             f.Op(Opcode.LoadLocal, l).PushFloat(1.5f).Op(Opcode.CallPrimitive, b.AddPrimitive("list.indexOf.float", [VmType.ListOfFloat, VmType.Float], VmType.Int)).RecordTop(b);
             f.Op(Opcode.LoadLocal, l).PushFloat(0).Op(Opcode.CallPrimitive, b.AddPrimitive("list.remove.float", [VmType.ListOfFloat, VmType.Float], VmType.Bool)).Op(Opcode.Pop);
-            f.Op(Opcode.LoadLocal, l).PushInt(4).Op(Opcode.CallPrimitive, b.AddPrimitive("list.sameCount.float", [VmType.ListOfFloat, VmType.Int], VmType.None));
+            f.Op(Opcode.LoadLocal, l).Op(Opcode.LoadLocal, l).Op(Opcode.CallPrimitive, b.AddPrimitive("list.version.float", [VmType.ListOfFloat], VmType.Int))
+                .Op(Opcode.CallPrimitive, b.AddPrimitive("list.unchanged.float", [VmType.ListOfFloat, VmType.Int], VmType.None));
             f.PushString("robot").PushInt(1).PushInt(3).Op(Opcode.CallPrimitive, b.AddPrimitive("text.substring", [VmType.String, VmType.Int, VmType.Int], VmType.String)).SayTop(b);
             f.PushFloat(2.345f).PushString("F2").Op(Opcode.CallPrimitive, b.AddPrimitive("text.formatFloat", [VmType.Float, VmType.String], VmType.String))
                 .PushInt(-8).Op(Opcode.CallPrimitive, b.AddPrimitive("text.pad", [VmType.String, VmType.Int], VmType.String)).SayTop(b);

@@ -51,14 +51,35 @@ public class ListTextPrimitivesTests
         Assert.Equal("ListNotCreated", board.Failed?.ErrorCode);
     }
 
-    [Fact]
-    public void Same_count_reports_a_changed_list()
+    [Theory]
+    [InlineData(Opcode.ListAdd, true)]
+    [InlineData(Opcode.ListSet, true)]
+    [InlineData(Opcode.ListInsert, true)]
+    [InlineData(Opcode.ListRemoveAt, true)]
+    [InlineData(Opcode.ListClear, true)]
+    [InlineData(Opcode.ListGet, false)]
+    [InlineData(Opcode.ListCount, false)]
+    public void Every_change_to_a_list_moves_its_version(byte op, bool changes)
     {
         var board = Run((b, f) =>
         {
-            f.Op(Opcode.NewList, VmType.Bool).PushInt(1).Op(Opcode.CallPrimitive, b.AddPrimitive("list.sameCount.bool", [VmType.ListOfBool, VmType.Int], VmType.None));
+            int l = f.AddLocal(VmType.ListOfBool), v = f.AddLocal(VmType.Int);
+            f.Op(Opcode.NewList, VmType.Bool).Op(Opcode.StoreLocal, l);
+            f.Op(Opcode.LoadLocal, l).PushTrue().Op(Opcode.ListAdd);
+            f.Op(Opcode.LoadLocal, l).Op(Opcode.CallPrimitive, b.AddPrimitive("list.version.bool", [VmType.ListOfBool], VmType.Int)).Op(Opcode.StoreLocal, v);
+            f.Op(Opcode.LoadLocal, l);
+            switch (op)
+            {
+                case Opcode.ListAdd: f.PushFalse().Op(op); break;
+                case Opcode.ListSet or Opcode.ListInsert: f.PushInt(0).PushFalse().Op(op); break;
+                case Opcode.ListRemoveAt: f.PushInt(0).Op(op); break;
+                case Opcode.ListGet: f.PushInt(0).Op(op).Op(Opcode.Pop); break;
+                case Opcode.ListCount: f.Op(op).Op(Opcode.Pop); break;
+                default: f.Op(op); break;
+            }
+            f.Op(Opcode.LoadLocal, l).Op(Opcode.LoadLocal, v).Op(Opcode.CallPrimitive, b.AddPrimitive("list.unchanged.bool", [VmType.ListOfBool, VmType.Int], VmType.None));
         });
-        Assert.Equal("ListChanged", board.Failed?.ErrorCode);
+        Assert.Equal(changes ? "ListChanged" : null, board.Failed?.ErrorCode);
     }
 
     [Theory]

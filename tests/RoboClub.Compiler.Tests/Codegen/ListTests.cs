@@ -142,6 +142,32 @@ public class ListTests
         Assert.Empty(board.Printed);
     }
 
+    [Theory]
+    [InlineData("xs[0] = 5;")]
+    [InlineData("xs.RemoveAt(0);")]
+    [InlineData("xs.Clear();")]
+    [InlineData("if (x == 3) xs.Insert(0, 1);")]
+    public void Any_change_to_a_list_inside_foreach_stops_it_as_csharp_throws(string change)
+    {
+        string program = "var xs = new List<int> { 1, 2, 3 };\nforeach (int x in xs)\n{\n    Console.WriteLine(x);\n    " + change + "\n}\nConsole.WriteLine(\"after\");";
+        var expected = DotNet.Print(program);
+        Assert.Equal("throws InvalidOperationException", expected[^1]);
+        var r = Run.Compile(program);
+        var board = new TestBoard().Run(r.Image!);
+        Assert.Equal("ListChanged", board.Failed?.ErrorCode);
+        Assert.Equal(2, r.SourceMap.Single(m => m.FunctionIndex == board.Failed!.ErrorFunction).Find(board.Failed!.ErrorOffset)?.Line);
+        Assert.Equal(expected[..^1], board.Printed);
+    }
+
+    [Fact]
+    public void Removing_nothing_inside_foreach_is_no_change()
+    {
+        Same("""
+            var xs = new List<int> { 1, 2 };
+            foreach (int x in xs) Console.WriteLine(xs.Remove(7) + " " + xs.Contains(x) + " " + xs.IndexOf(x));
+            """);
+    }
+
     [Fact]
     public void Changing_items_of_an_array_inside_foreach_is_fine()
     {
