@@ -21,6 +21,7 @@ public class TextTests
             Console.WriteLine(t.Replace("o", "0") + " " + "aaa".Replace("aa", "b") + " " + t.Replace("Ana", ""));
             Console.WriteLine(string.IsNullOrEmpty("") + " " + string.IsNullOrEmpty(t));
             Console.WriteLine(int.Parse("42") + int.Parse(" -7 ") + int.Parse("+3"));
+            Console.WriteLine(float.Parse("21.5") + float.Parse(" 1e-3 ") + " " + float.Parse("0.1") + " " + float.Parse("1,000.25"));
             int n = 5; float f = 2.5f; bool b = true;
             Console.WriteLine(n.ToString() + f.ToString() + b.ToString() + t.ToString());
             Console.WriteLine("ștefan țară ăîâ".ToUpper() + " " + "ȘTEFAN ȚARĂ ĂÎÂ".ToLower());
@@ -31,6 +32,7 @@ public class TextTests
     [InlineData("Console.WriteLine(\"abc\".Substring(4));", 1)]
     [InlineData("string s = \"abc\";\nConsole.WriteLine(s.Substring(1, 3));", 2)]
     [InlineData("Console.WriteLine(int.Parse(\"12a\"));", 1)]
+    [InlineData("string t = \"x\";\nConsole.WriteLine(\"a\");\ndouble d = double.Parse(t);", 3)]
     public void Bad_positions_and_numbers_stop_the_program_at_their_line(string program, int line)
     {
         Assert.StartsWith("throws ", DotNet.Print(program).Last());
