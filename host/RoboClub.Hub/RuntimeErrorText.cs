@@ -25,6 +25,12 @@ internal static class RuntimeErrorText
         (RuntimeError.ConditionTooSlow, true) => "condiția unui 'When' trebuie să fie o verificare rapidă (fără așteptări și bucle lungi)",
         (RuntimeError.HardwareFailed, false) => "a part of the board did not answer",
         (RuntimeError.HardwareFailed, true) => "o piesă a plăcuței nu a răspuns",
+        (RuntimeError.ListChanged, false) => "the list changed while 'foreach' was going through it (use a 'for' loop to change it)",
+        (RuntimeError.ListChanged, true) => "lista s-a schimbat în timp ce 'foreach' o parcurgea (folosește o buclă 'for' ca s-o schimbi)",
+        (RuntimeError.NotANumber, false) => "this text is not a number",
+        (RuntimeError.NotANumber, true) => "textul acesta nu este un număr",
+        (RuntimeError.BadArgument, false) => "a value given to this call is not allowed here (for example replacing an empty text)",
+        (RuntimeError.BadArgument, true) => "o valoare dată acestei comenzi nu este permisă aici (de exemplu înlocuirea unui text gol)",
         (_, false) => code,
         (_, true) => code,
     };
