@@ -73,6 +73,8 @@ public static class BlocksToCSharp
         return name;
     }
 
+    internal static string FormatNumberForTests(JsonNode? n) => Generator.FormatNumber(n);
+
     internal sealed class Var
     {
         public required string Id;

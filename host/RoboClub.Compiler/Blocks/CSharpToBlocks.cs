@@ -355,6 +355,8 @@ public static class CSharpToBlocks
             else
             {
                 var stmts = f.Body!.Statements.ToList();
+                // the canonical form declares the function's own variables first, with their default values
+                while (stmts.Count > 0 && stmts[0] is LocalDeclarationStatementSyntax ld && ld.Modifiers.Count == 0 && TopDeclaration(ld)) stmts.RemoveAt(0);
                 if (returns && stmts.Count > 0 && stmts[^1] is ReturnStatementSyntax { Expression: { } last })
                 {
                     stmts.RemoveAt(stmts.Count - 1);
