@@ -726,7 +726,11 @@ public static class BlocksToCSharp
                 case "math_function":
                 {
                     var op = BlockCatalog.Find(type)!.Arg("OP")!.Options!.FirstOrDefault(o => o.Value == FieldText(b, "OP"))?.CSharp ?? "Math.Sqrt";
-                    Write(op + "("); ValueInput(b, "NUM", 0, "double"); Write(")");
+                    Write(op + "(");
+                    // Math.Round(int) is ambiguous in C# (decimal or double): a whole number is cast to double
+                    if (op is "Math.Round" or "Math.Floor" or "Math.Ceiling" && TypeOf(Input(b, "NUM")) != "double") { Write("(double)"); ValueInput(b, "NUM", Prec.Unary, "double"); }
+                    else ValueInput(b, "NUM", 0, "double");
+                    Write(")");
                     return;
                 }
                 case "math_minmax":
@@ -799,7 +803,8 @@ public static class BlocksToCSharp
                     && double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out var dd) && double.IsFinite(dd)) return s;
                 return "0";
             }
-            if (!v.TryGetValue<double>(out var d) || !double.IsFinite(d)) return "0";
+            if (v.GetValueKind() != System.Text.Json.JsonValueKind.Number
+                || !double.TryParse(v.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var d) || !double.IsFinite(d)) return "0";
             if (d == Math.Floor(d) && d >= int.MinValue && d <= int.MaxValue) return ((int)d).ToString(CultureInfo.InvariantCulture);
             var r = d.ToString("R", CultureInfo.InvariantCulture);
             return r.Contains('.') || r.Contains('E') ? r : r + ".0";

@@ -675,7 +675,14 @@ public static class CSharpToBlocks
                     if (CallTemplates.TryGetValue(callee + "/" + args.Count, out var def) && !def.IsStatement) return TemplateBlock(def, inv, id);
                     var fn = BlockCatalog.Find("math_function")!.Arg("OP")!.Options!.FirstOrDefault(o => o.CSharp == callee);
                     if (fn != null && args.Count == 1)
-                        return Block("math_function", id, fields: new() { ["OP"] = fn.Value }, inputs: new() { ["NUM"] = Expr(args[0].Expression, "Number", "NUM", "math_function") });
+                    {
+                        var arg = args[0].Expression;
+                        // Math.Round((double)n): the cast is the block's (a whole number would make the call ambiguous)
+                        if (fn.Value is "ROUND" or "FLOOR" or "CEILING" && arg is CastExpressionSyntax { Type: PredefinedTypeSyntax { Keyword.RawKind: (int)SyntaxKind.DoubleKeyword } } cast
+                            && CSharpType(TypeOf(cast.Expression)) == "int")
+                            arg = cast.Expression;
+                        return Block("math_function", id, fields: new() { ["OP"] = fn.Value }, inputs: new() { ["NUM"] = Expr(arg, "Number", "NUM", "math_function") });
+                    }
                     if (callee is "Math.Min" or "Math.Max" && args.Count == 2)
                         return Block("math_minmax", id, fields: new() { ["OP"] = callee == "Math.Max" ? "MAX" : "MIN" },
                             inputs: new() { ["A"] = Expr(args[0].Expression, "Number", "A", "math_minmax"), ["B"] = Expr(args[1].Expression, "Number", "B", "math_minmax") });
@@ -726,7 +733,7 @@ public static class CSharpToBlocks
                     var items = new List<JsonObject>();
                     foreach (var part in interp.Contents)
                     {
-                        if (part is InterpolatedStringTextSyntax t) items.Add(Block("text", Id(t), fields: new() { ["TEXT"] = t.TextToken.ValueText }));
+                        if (part is InterpolatedStringTextSyntax t) items.Add(Block("text", Id(t), fields: new() { ["TEXT"] = t.TextToken.ValueText.Replace("{{", "{").Replace("}}", "}") }));
                         else if (part is InterpolationSyntax { AlignmentClause: null, FormatClause: null } hole) items.Add(ExprCore(hole.Expression));
                         else return RawExpr(e);
                     }

@@ -145,6 +145,8 @@ static class BlockSamples
                 var call = B("procedures_callreturn", inputs: new() { ["ARG0"] = Num("21") }, extra: new JsonObject { ["name"] = "dublu", ["params"] = new JsonArray("n") });
                 return Ws(["n"], def1, Start(Print(call)));
             }
+            case "text":
+                return Ws(vars, Start(Print(Text("salut \"lume\" {x}\n", shadow: true))));
             case "event_start":
                 return Ws(vars, Start(PrintHello()));
             case "controls_for":

@@ -87,7 +87,7 @@ public class CSharpToBlocksTests
         Assert.Equal(["procedures_defnoreturn", "event_start", "event_every"], tops.Select(t => (string)t!["type"]!));
         var ys = tops.Select(t => (double)t!["y"]!).ToList();
         Assert.Equal(ys.Order(), ys);
-        Assert.Equal("b0_26", (string)tops[0]!["id"]!);
+        Assert.Equal("b0_27", (string)tops[0]!["id"]!);
     }
 
     [Fact]
@@ -141,6 +141,7 @@ public class CSharpToBlocksTests
     {
         var src = """
             int n = 0;
+
             while (!(n >= 3))
             {
                 n++;

@@ -105,7 +105,7 @@ public class RoundTripTests
     [Fact]
     public void Variable_type_hint_keeps_a_declared_double()
     {
-        var src = "double medie = 0;\nmedie = 5;\nConsole.WriteLine(medie / 2);\n";
+        var src = "double medie = 0;\n\nmedie = 5;\nConsole.WriteLine(medie / 2);\n";
         var blocks = CSharpToBlocks.Convert(src);
         Assert.Empty(blocks.Notes);
         var v = Assert.Single(blocks.Workspace["variables"]!.AsArray());
