@@ -182,14 +182,33 @@ public static class CSharpToBlocks
                         procBlocks.Add(pb);
                         continue;
                     case ExpressionStatementSyntax { Expression: InvocationExpressionSyntax inv } es when Event(inv, es) is { } ev:
+                        // comments separated from the event by an empty line end the start script; those right above it open its body
+                        var lead = es.GetLeadingTrivia();
+                        int boundary = 0, newlines = 0;
+                        for (int i = 0; i < lead.Count; i++)
+                        {
+                            if (lead[i].IsKind(SyntaxKind.EndOfLineTrivia) && ++newlines >= 2) boundary = i;
+                            else if (lead[i].IsKind(SyntaxKind.SingleLineCommentTrivia) || lead[i].IsKind(SyntaxKind.MultiLineCommentTrivia)) newlines = 0;
+                        }
+                        start.AddRange(Comments(new SyntaxTriviaList(lead.Take(boundary))));
+                        var comments = Comments(new SyntaxTriviaList(lead.Skip(boundary)));
+                        if (comments.Count > 0)
+                        {
+                            if (ev["inputs"] is not JsonObject evIns) ev["inputs"] = evIns = new JsonObject();
+                            var body = (evIns["DO"] as JsonObject)?["block"] as JsonObject;
+                            if (body != null) { body.Parent!.AsObject().Remove("block"); comments.Add(body); }
+                            evIns["DO"] = new JsonObject { ["block"] = Chain(comments) };
+                        }
                         events.Add(ev);
                         continue;
                     case LocalDeclarationStatementSyntax decl when decl.Modifiers.Count == 0 && TopDeclaration(decl):
+                        start.AddRange(Comments(decl.GetLeadingTrivia()));
                         continue; // declaration with the default value: the variable only
                 }
                 start.AddRange(Statement(g.Statement));
             }
 
+            start.AddRange(Comments(root.EndOfFileToken.LeadingTrivia));
             var tops = new JsonArray();
             double y = 20;
             void Place(JsonObject b, SyntaxNode? node)
@@ -363,8 +382,10 @@ public static class CSharpToBlocks
                     ret = Expr(last, null);
                 }
                 stack = stmts.SelectMany(Statement).ToList();
+                stack.AddRange(Comments(f.Body.CloseBraceToken.LeadingTrivia));
             }
             currentFunction = outer;
+            stack.InsertRange(0, Comments(f.GetLeadingTrivia()));
             var b = Block(returns ? "procedures_defreturn" : "procedures_defnoreturn", Id(f),
                 fields: new() { ["NAME"] = f.Identifier.ValueText },
                 inputs: new() { ["STACK"] = Chain(stack), ["RETURN"] = ret });
@@ -398,7 +419,7 @@ public static class CSharpToBlocks
             switch (e)
             {
                 case ParenthesizedLambdaExpressionSyntax { ParameterList.Parameters.Count: 0, Modifiers.Count: 0 } l:
-                    if (l.Block != null) return Tuple.Create(Chain(l.Block.Statements.SelectMany(Statement).ToList()));
+                    if (l.Block != null) return Tuple.Create(Chain(Statements(l.Block)));
                     if (l.ExpressionBody != null)
                         return Tuple.Create<JsonObject?>(ExpressionStatement(l.ExpressionBody, l.ExpressionBody) ?? Raw(l.ExpressionBody));
                     return null;
@@ -412,11 +433,25 @@ public static class CSharpToBlocks
         // ---------- statements ----------
         List<JsonObject> Statement(StatementSyntax s)
         {
-            var r = StatementCore(s);
-            return r ?? [Raw(s)];
+            var list = Comments(s.GetLeadingTrivia());
+            list.AddRange(StatementCore(s) ?? [Raw(s)]);
+            list.AddRange(Comments(s.GetTrailingTrivia()));
+            return list;
         }
 
-        List<JsonObject> Body(StatementSyntax s) => s is BlockSyntax b ? b.Statements.SelectMany(Statement).ToList() : Statement(s);
+        List<JsonObject> Body(StatementSyntax s) => s is BlockSyntax b ? Statements(b) : Statement(s);
+
+        List<JsonObject> Statements(BlockSyntax b)
+        {
+            var list = b.Statements.SelectMany(Statement).ToList();
+            list.AddRange(Comments(b.CloseBraceToken.LeadingTrivia));
+            return list;
+        }
+
+        /// <summary>Comments have no block: each becomes a grey C# block holding it, so it is kept (not reported: it is not code).</summary>
+        static List<JsonObject> Comments(SyntaxTriviaList trivia)
+            => trivia.Where(t => t.IsKind(SyntaxKind.SingleLineCommentTrivia) || t.IsKind(SyntaxKind.MultiLineCommentTrivia))
+                .Select(t => Block("csharp_statement", $"c{t.SpanStart}", fields: new() { ["CODE"] = t.ToString() })).ToList();
 
         List<JsonObject>? StatementCore(StatementSyntax s)
         {

@@ -163,4 +163,27 @@ public class CSharpToBlocksTests
         Assert.Equal(src.Replace("n -= 2;", "n += -2;"), code);
         Assert.Equal(["-1"], Run.Print(code));
     }
+
+    [Fact]
+    public void Comments_are_kept_as_grey_blocks()
+    {
+        var src = """
+            // robot
+            Robot.Forward(60); // fast
+            if (Button.Pressed)
+            {
+                Wait(10);
+                /* end of if */
+            }
+            // button
+            OnButton(() => Led.Off());
+            // the end
+            """;
+        var r = CSharpToBlocks.Convert(src);
+        Assert.Empty(r.Notes);
+        var code = BlocksToCSharp.Convert(r.Workspace).Code;
+        foreach (var c in new[] { "// robot", "// fast", "/* end of if */", "// button", "// the end" }) Assert.Contains(c, code);
+        Assert.Equal(code, BlocksToCSharp.Convert(CSharpToBlocks.Convert(code).Workspace).Code);
+        Assert.True(ChildCompiler.Compile(code).Success);
+    }
 }
