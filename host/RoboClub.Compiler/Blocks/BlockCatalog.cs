@@ -386,6 +386,35 @@ public static class BlockCatalog
         return toolbox.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
     }
 
+    /// <summary>The catalog as a Markdown table (docs/blocks.md embeds it; a test keeps the two equal).</summary>
+    public static string MarkdownTable()
+    {
+        static string Cell(string s) => s.Replace("|", "\\|").Replace("\n", " ");
+        static string Code(string s) => "`" + System.Text.RegularExpressions.Regex.Replace(s, @"\s+", " ").Replace("|", "\\|") + "`";
+        var sb = new System.Text.StringBuilder();
+        sb.Append("| block | category | boards | English | Romanian | C# |\n|---|---|---|---|---|---|\n");
+        foreach (var b in All)
+        {
+            string en = b.MessageEn, ro = b.MessageRo;
+            foreach (var a in b.Args.Select((a, i) => (a, i)))
+            {
+                var label = a.a.Kind switch
+                {
+                    ArgKind.Dummy => "",
+                    ArgKind.Statement => "[" + a.a.Name + "]",
+                    ArgKind.Dropdown => "(" + string.Join("/", a.a.Options!.Select(o => o.En)) + ")",
+                    _ => "(" + a.a.Name + ")",
+                };
+                var labelRo = a.a.Kind == ArgKind.Dropdown ? "(" + string.Join("/", a.a.Options!.Select(o => o.Ro)) + ")" : label;
+                en = en.Replace("%" + (a.i + 1), label);
+                ro = ro.Replace("%" + (a.i + 1), labelRo);
+            }
+            var boards = b.Boards switch { BoardKinds.Robot => "robot", BoardKinds.Weather => "weather", _ => "both" };
+            sb.Append($"| `{b.Type}` | {b.Category} | {boards} | {Cell(System.Text.RegularExpressions.Regex.Replace(en, " +", " ").Trim())} | {Cell(System.Text.RegularExpressions.Regex.Replace(ro, " +", " ").Trim())} | {Code(b.CSharp)} |\n");
+        }
+        return sb.ToString();
+    }
+
     internal static JsonObject ShadowBlock(string type, string value) => type switch
     {
         "math_number" => new JsonObject { ["type"] = "math_number", ["fields"] = new JsonObject { ["NUM"] = NumberNode(value) } },

@@ -112,3 +112,17 @@ public class CatalogTests
         Assert.Equal(60, (int)forward["inputs"]!["SPEED"]!["shadow"]!["fields"]!["NUM"]!);
     }
 }
+
+public class BlocksDocTests
+{
+    [Fact]
+    public void Docs_blocks_md_lists_the_catalog()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir != null && !File.Exists(Path.Combine(dir.FullName, "docs", "csharp-for-kids.md"))) dir = dir.Parent;
+        var path = Path.Combine(dir!.FullName, "docs", "blocks.md");
+        var table = BlockCatalog.MarkdownTable();
+        if (Environment.GetEnvironmentVariable("ROBOCLUB_WRITE_BLOCKS_TABLE") == "1") File.WriteAllText(path + ".table", table);
+        Assert.Contains(table, File.ReadAllText(path).Replace("\r\n", "\n"));
+    }
+}
