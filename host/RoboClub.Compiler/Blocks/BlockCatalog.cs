@@ -91,6 +91,7 @@ public static class BlockCatalog
         new("math", "Math", "Matematică", "230"),
         new("text", "Text", "Text", "160"),
         new("variables", "Variables", "Variabile", "330"),
+        new("lists", "Lists", "Liste", "260"),
         new("functions", "Functions", "Funcții", "290"),
         new("csharp", "C#", "C#", "#888888"),
     ];
@@ -277,6 +278,28 @@ public static class BlockCatalog
             HasPrevious: true, HasNext: true),
         new("variables_get", "variables", BoardKinds.Both, "%1", "%1", [new("VAR", ArgKind.Variable, Default: "x")],
             "The value of the variable.", "Valoarea variabilei.", "x", Output: ""),
+
+        // ---- lists (List<int>, List<double>, List<string>, List<bool>; positions from 0, as in C#) ----
+        new("lists_create_with", "lists", BoardKinds.Both, "create list with %1", "creează listă cu %1", [Any("ADD0")],
+            "A list with these items (all of one kind). The gear adds items; with none it is an empty list.",
+            "O listă cu aceste elemente (toate de același fel). Rotița adaugă elemente; fără niciunul e o listă goală.",
+            "new List<int> { {ADD0}, {ADD1} }", Output: "Array", Builtin: true),
+        new("list_add", "lists", BoardKinds.Both, "add %1 to the end of list %2", "adaugă %1 la sfârșitul listei %2",
+            [Any("VALUE"), new("LIST", ArgKind.Value, "Array")], "Adds an item at the end of the list.", "Adaugă un element la sfârșitul listei.",
+            "{LIST}.Add({VALUE});", HasPrevious: true, HasNext: true),
+        new("list_get", "lists", BoardKinds.Both, "item at position %1 of list %2", "elementul de pe poziția %1 din lista %2",
+            [Num("INDEX", "0"), new("LIST", ArgKind.Value, "Array")], "The item at this position; the first one is at position 0.",
+            "Elementul de pe această poziție; primul e pe poziția 0.", "{LIST}[{INDEX}]", Output: ""),
+        new("list_set", "lists", BoardKinds.Both, "set item at position %1 of list %2 to %3", "pune pe poziția %1 din lista %2 valoarea %3",
+            [Num("INDEX", "0"), new("LIST", ArgKind.Value, "Array"), Any("VALUE")], "Changes the item at this position (the first is at 0).",
+            "Schimbă elementul de pe această poziție (primul e pe poziția 0).", "{LIST}[{INDEX}] = {VALUE};", HasPrevious: true, HasNext: true),
+        new("list_length", "lists", BoardKinds.Both, "number of items in list %1", "numărul de elemente din lista %1",
+            [new("LIST", ArgKind.Value, "Array")], "How many items the list has.", "Câte elemente are lista.", "{LIST}.Count", Output: "Number", CSharpType: "int"),
+        new("list_for_each", "lists", BoardKinds.Both, "for each item %1 in list %2 %3 %4", "pentru fiecare element %1 din lista %2 %3 %4",
+            [new("VAR", ArgKind.Variable, Default: "element"), new("LIST", ArgKind.Value, "Array"), Dummy, Do],
+            "Runs the blocks once for each item of the list, in order. The list must not grow or shrink meanwhile.",
+            "Rulează blocurile o dată pentru fiecare element al listei, în ordine. Lista nu are voie să crească sau să scadă între timp.",
+            "foreach (int element in {LIST})\n{\n    {DO}\n}", HasPrevious: true, HasNext: true),
 
         // ---- functions (Blockly's procedure blocks) ----
         new("procedures_defnoreturn", "functions", BoardKinds.Both, "to %1 %2 %3", "pentru a %1 %2 %3", [new("NAME", ArgKind.Text, Default: "fă"), Dummy, new("STACK", ArgKind.Statement)],

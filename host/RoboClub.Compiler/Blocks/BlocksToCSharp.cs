@@ -73,6 +73,10 @@ public static class BlocksToCSharp
         return name;
     }
 
+    static readonly string[] Scalars = ["int", "double", "string", "bool"];
+    internal static bool IsCSharpType(string? t) => t != null && (Scalars.Contains(t) || (t.StartsWith("List<", StringComparison.Ordinal) && t.EndsWith('>') && Scalars.Contains(t[5..^1])));
+    internal static string? Elem(string? t) => t != null && t.StartsWith("List<", StringComparison.Ordinal) ? t[5..^1] : null;
+
     internal static string FormatNumberForTests(JsonNode? n) => Generator.FormatNumber(n);
 
     internal sealed class Var
@@ -144,7 +148,7 @@ public static class BlocksToCSharp
             {
                 if (depth > 2000 || !seen.Add(b)) return;
                 result.Add((b, proc, fors));
-                var inner = TypeOf_(b) == "controls_for" ? [.. fors, b] : fors;
+                var inner = TypeOf_(b) is "controls_for" or "list_for_each" ? [.. fors, b] : fors;
                 if (b["inputs"] is JsonObject inputs)
                     foreach (var (name, slot) in inputs)
                     {
@@ -190,7 +194,7 @@ public static class BlocksToCSharp
                     var id = Str(vn["id"]) ?? Str(vn["name"]);
                     if (id == null || Vars.ContainsKey(id)) continue;
                     var t = Str(vn["type"]);
-                    Vars[id] = new Var { Id = id, BlocklyName = Str(vn["name"]) ?? id, Hint = t is "int" or "double" or "string" or "bool" ? t : null };
+                    Vars[id] = new Var { Id = id, BlocklyName = Str(vn["name"]) ?? id, Hint = IsCSharpType(t) ? t : null };
                 }
             if ((ws["blocks"] as JsonObject)?["blocks"] is JsonArray blocks)
                 tops.AddRange(blocks.OfType<JsonObject>());
@@ -223,12 +227,12 @@ public static class BlocksToCSharp
             foreach (var (b, proc, fors) in Walk())
             {
                 var type = TypeOf_(b);
-                if (type is not ("variables_get" or "variables_set" or "math_change" or "controls_for")) continue;
+                if (type is not ("variables_get" or "variables_set" or "math_change" or "controls_for" or "list_for_each")) continue;
                 var v = VarOf(b);
                 if (v == null) continue;
                 if (proc != null && procs.Values.Any(p => p.Block == proc && p.Params.Contains(v))) continue; // the parameter
                 if (!uses.TryGetValue(v, out var list)) uses[v] = list = new();
-                list.Add((proc, fors.Any(f => VarOf(f) == v), type == "controls_for"));
+                list.Add((proc, fors.Any(f => VarOf(f) == v), type is "controls_for" or "list_for_each"));
             }
             var paramVars = procs.Values.SelectMany(p => p.Params).ToHashSet();
             foreach (var v in Vars.Values)
@@ -257,6 +261,7 @@ public static class BlocksToCSharp
         {
             var ts = types.Where(t => t != null).ToList();
             if (ts.Count == 0) return null;
+            if (ts.Any(t => Elem(t) != null)) return "List<" + (Merge(ts.Select(Elem)) ?? "int") + ">";
             if (ts.Contains("string")) return "string";
             if (ts.Contains("double")) return "double";
             if (ts.Contains("int")) return "int";
@@ -288,10 +293,26 @@ public static class BlocksToCSharp
                 case "math_minmax": return Numeric(Merge([TypeOf(Input(b, "A"), depth + 1), TypeOf(Input(b, "B"), depth + 1)]));
                 case "logic_ternary": return Merge([TypeOf(Input(b, "THEN"), depth + 1), TypeOf(Input(b, "ELSE"), depth + 1)]);
                 case "variables_get": return VarOf(b)?.Type;
+                case "lists_create_with":
+                {
+                    var items = Merge(Items(b).Select(i => TypeOf(i, depth + 1)));
+                    return items == null ? null : "List<" + items + ">";
+                }
+                case "list_get": return Elem(TypeOf(Input(b, "LIST"), depth + 1));
                 case "procedures_callreturn":
                     return procs.TryGetValue(CallName(b), out var p) ? p.ReturnType : null;
                 default: return null;
             }
+        }
+
+        static List<JsonObject> Items(JsonObject b)
+        {
+            int n = ((b["extraState"] as JsonObject)?["itemCount"] is JsonValue c && c.TryGetValue<int>(out var k)) ? Math.Clamp(k, 0, 10_000) : 0;
+            var inputs = b["inputs"] as JsonObject;
+            while (inputs?.ContainsKey("ADD" + n) == true) n++;
+            var list = new List<JsonObject>();
+            for (int i = 0; i < n; i++) if (Input(b, "ADD" + i) is { } item) list.Add(item);
+            return list;
         }
 
         static string Numeric(string? t) => t == "double" ? "double" : "int";
@@ -309,6 +330,11 @@ public static class BlocksToCSharp
                     switch (TypeOf_(b))
                     {
                         case "variables_set": Add(VarOf(b), TypeOf(Input(b, "VALUE"))); break;
+                        case "list_add" or "list_set":
+                            if (Input(b, "LIST") is { } l && TypeOf_(l) == "variables_get" && TypeOf(Input(b, "VALUE")) is { } et && Elem(et) == null)
+                                Add(VarOf(l), "List<" + et + ">");
+                            break;
+                        case "list_for_each": Add(VarOf(b), Elem(TypeOf(Input(b, "LIST")))); break;
                         case "math_change": Add(VarOf(b), Numeric(TypeOf(Input(b, "DELTA")))); break;
                         case "controls_for":
                             Add(VarOf(b), Numeric(Merge([TypeOf(Input(b, "FROM")), TypeOf(Input(b, "TO")), TypeOf(Input(b, "BY")), "int"]))); break;
@@ -361,7 +387,12 @@ public static class BlocksToCSharp
             if (id.Length > 0) Spans.Add(new BlockSpan(id, TypeOf_(b), start.Line, start.Column, line, column));
         }
 
-        static string DefaultValue(string? type) => type switch { "double" => "0", "string" => "\"\"", "bool" => "false", _ => "0" };
+        static string DefaultValue(string? type) => type switch
+        {
+            "double" => "0", "string" => "\"\"", "bool" => "false",
+            _ when Elem(type) != null => $"new {type}()",
+            _ => "0",
+        };
 
         public void Run()
         {
@@ -560,6 +591,19 @@ public static class BlocksToCSharp
                     else { Write(name + " += "); ValueInput(b, "DELTA", 0, "int"); Write(";"); }
                     break;
                 }
+                case "list_add":
+                    ValueInput(b, "LIST", Prec.Primary, null); Write(".Add("); ValueInput(b, "VALUE", 0, null); Write(");");
+                    break;
+                case "list_set":
+                    ValueInput(b, "LIST", Prec.Primary, null); Write("["); ValueInput(b, "INDEX", 0, "int"); Write("] = "); ValueInput(b, "VALUE", 0, null); Write(";");
+                    break;
+                case "list_for_each":
+                {
+                    var v = VarOf(b);
+                    Write($"foreach ({v?.Type ?? "int"} {v?.Name ?? "element"} in "); ValueInput(b, "LIST", 0, null); Write(")"); NewLine();
+                    Body(b, "DO", indent);
+                    break;
+                }
                 case "function_return":
                     if (Input(b, "VALUE") == null) Write("return;");
                     else { Write("return "); ValueInput(b, "VALUE", 0, null); Write(";"); }
@@ -647,8 +691,11 @@ public static class BlocksToCSharp
                 Write(DefaultValue(expected));
                 return;
             }
+            expectedType = expected;
             Expr(child, minPrec);
         }
+
+        string? expectedType;
 
         // ---------- expressions ----------
         internal static class Prec
@@ -666,6 +713,7 @@ public static class BlocksToCSharp
                 case "math_modulo": return Prec.Multiplicative;
                 case "math_negate" or "logic_negate": return Prec.Unary;
                 case "math_number": return NumberLiteral(b).StartsWith('-') ? Prec.Unary : Prec.Primary;
+                case "lists_create_with": return Prec.Unary; // new List<int> { ... }.Count needs parentheses
                 case "logic_compare": return FieldText(b, "OP") is "EQ" or "NEQ" ? Prec.Equality : Prec.Relational;
                 case "logic_operation": return FieldText(b, "OP") == "OR" ? Prec.Or : Prec.And;
                 case "logic_ternary": return Prec.Conditional;
@@ -694,6 +742,8 @@ public static class BlocksToCSharp
 
         void ExprCore(JsonObject b)
         {
+            var expected = expectedType;
+            expectedType = null;
             var type = TypeOf_(b);
             var def = BlockCatalog.Find(type);
             switch (type)
@@ -780,6 +830,18 @@ public static class BlocksToCSharp
                     return;
                 }
                 case "procedures_callreturn": Call(b); return;
+                case "lists_create_with":
+                {
+                    var items = Items(b);
+                    var elem = Elem(expected) ?? Elem(TypeOf(b)) ?? "int";
+                    if (items.Count == 0) { Write($"new List<{elem}>()"); return; }
+                    Write($"new List<{elem}> {{ ");
+                    for (int i = 0; i < items.Count; i++) { if (i > 0) Write(", "); Expr(items[i], 0); }
+                    Write(" }");
+                    return;
+                }
+                case "list_get": ValueInput(b, "LIST", Prec.Primary, null); Write("["); ValueInput(b, "INDEX", 0, "int"); Write("]"); return;
+                case "list_length": ValueInput(b, "LIST", Prec.Primary, null); Write(".Count"); return;
                 case "csharp_expression": Write(FieldText(b, "CODE")); return;
                 default:
                     if (def is { Template: true }) { Template(b, def); return; }

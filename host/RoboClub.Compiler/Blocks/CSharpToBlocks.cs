@@ -317,8 +317,12 @@ public static class CSharpToBlocks
             SpecialType.System_Double or SpecialType.System_Single => "double",
             SpecialType.System_String => "string",
             SpecialType.System_Boolean => "bool",
-            _ => null,
+            _ => t is INamedTypeSymbol { Name: "List", Arity: 1, ContainingNamespace: { Name: "Generic" } } list
+                && list.TypeArguments[0].SpecialType is not SpecialType.System_Single && CSharpType(list.TypeArguments[0]) is { } e && !e.StartsWith("List", StringComparison.Ordinal)
+                ? $"List<{e}>" : null,
         };
+
+        bool IsList(ExpressionSyntax e) => CSharpType(TypeOf(e))?.StartsWith("List<", StringComparison.Ordinal) == true;
 
         ITypeSymbol? TypeOf(ExpressionSyntax e)
         {
@@ -343,6 +347,7 @@ public static class CSharpToBlocks
             ("int" or "double", LiteralExpressionSyntax l) when l.IsKind(SyntaxKind.NumericLiteralExpression) => l.Token.Value is int i ? i == 0 : l.Token.Value is double d && d == 0 && l.Token.Text is "0.0" or "0",
             ("string", LiteralExpressionSyntax l) => l.IsKind(SyntaxKind.StringLiteralExpression) && l.Token.ValueText.Length == 0,
             ("bool", LiteralExpressionSyntax l) => l.IsKind(SyntaxKind.FalseLiteralExpression),
+            (_, ObjectCreationExpressionSyntax { Initializer: null, ArgumentList.Arguments.Count: 0 } o) => o.Type.ToString() == type,
             _ => false,
         };
 
@@ -512,6 +517,11 @@ public static class CSharpToBlocks
                 }
                 case ForStatementSyntax fs:
                     return For(fs) is { } f ? [f] : null;
+                case ForEachStatementSyntax fe when fe.AwaitKeyword.IsKind(SyntaxKind.None) && IsList(fe.Expression)
+                        && CSharpType(model?.GetTypeInfo(fe.Type).Type) is { } ft && !ft.StartsWith("List", StringComparison.Ordinal):
+                    Declare(fe.Identifier.ValueText, model?.GetTypeInfo(fe.Type).Type);
+                    return [Block("list_for_each", Id(s), fields: new() { ["VAR"] = Var(fe.Identifier.ValueText) },
+                        inputs: new() { ["LIST"] = Expr(fe.Expression, "Array"), ["DO"] = Chain(Body(fe.Statement)) })];
                 case BreakStatementSyntax:
                     return [Block("controls_flow_statements", Id(s), fields: new() { ["FLOW"] = "BREAK" })];
                 case ContinueStatementSyntax:
@@ -591,11 +601,20 @@ public static class CSharpToBlocks
                     int n = inv.ArgumentList.Arguments.Count;
                     if (CallTemplates.TryGetValue(callee + "/" + n, out var def) && def.IsStatement)
                         return TemplateBlock(def, inv, id);
+                    if (inv.Expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Add" } add && n == 1 && IsList(add.Expression))
+                        return Block("list_add", id, inputs: new() { ["VALUE"] = Expr(inv.ArgumentList.Arguments[0].Expression, null), ["LIST"] = Expr(add.Expression, "Array") });
                     if (inv.Expression is IdentifierNameSyntax fid && functions.TryGetValue(fid.Identifier.ValueText, out var f)
                         && f.ReturnType is PredefinedTypeSyntax { Keyword.RawKind: (int)SyntaxKind.VoidKeyword } && f.ParameterList.Parameters.Count == n)
                         return CallBlock("procedures_callnoreturn", fid.Identifier.ValueText, inv, id);
                     return null;
                 }
+                case AssignmentExpressionSyntax { RawKind: (int)SyntaxKind.SimpleAssignmentExpression, Left: ElementAccessExpressionSyntax { ArgumentList.Arguments.Count: 1 } ea } sa when IsList(ea.Expression):
+                    return Block("list_set", id, inputs: new()
+                    {
+                        ["INDEX"] = Expr(ea.ArgumentList.Arguments[0].Expression, "Number", "INDEX", "list_set"),
+                        ["LIST"] = Expr(ea.Expression, "Array"),
+                        ["VALUE"] = Expr(sa.Right, null),
+                    });
                 case AssignmentExpressionSyntax a when a.Left is IdentifierNameSyntax target && IsLocal(target):
                 {
                     var name = target.Identifier.ValueText;
@@ -625,6 +644,7 @@ public static class CSharpToBlocks
         {
             ISymbol? sym = null;
             try { sym = model?.GetSymbolInfo(id).Symbol; } catch (Exception e) when (e is not OutOfMemoryException) { }
+            if (sym is ILocalSymbol { IsConst: true }) return false;
             if (sym is ILocalSymbol or IParameterSymbol) return CSharpType(sym is ILocalSymbol l ? l.Type : ((IParameterSymbol)sym).Type) != null;
             return false;
         }
@@ -698,6 +718,18 @@ public static class CSharpToBlocks
                     if (IsLocal(name)) return Block("variables_get", id, fields: new() { ["VAR"] = Var(name.Identifier.ValueText) });
                     if (PropertyTemplates.TryGetValue(name.Identifier.ValueText, out var pd)) return TemplateBlock(pd, null, id);
                     break;
+                case ElementAccessExpressionSyntax { ArgumentList.Arguments.Count: 1 } ea when IsList(ea.Expression):
+                    return Block("list_get", id, inputs: new() { ["INDEX"] = Expr(ea.ArgumentList.Arguments[0].Expression, "Number", "INDEX", "list_get"), ["LIST"] = Expr(ea.Expression, "Array") });
+                case MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Count" } cnt when IsList(cnt.Expression):
+                    return Block("list_length", id, inputs: new() { ["LIST"] = Expr(cnt.Expression, "Array") });
+                case ObjectCreationExpressionSyntax { ArgumentList: null or { Arguments.Count: 0 } } oc when IsList(oc)
+                        && (oc.Initializer == null || oc.Initializer.IsKind(SyntaxKind.CollectionInitializerExpression)):
+                {
+                    var items = (oc.Initializer?.Expressions ?? default).Select(ExprCore).ToList();
+                    var b = Block("lists_create_with", id, inputs: items.Select((it, i) => ("ADD" + i, (JsonObject?)it)).ToDictionary(p => p.Item1, p => p.Item2));
+                    b["extraState"] = new JsonObject { ["itemCount"] = items.Count };
+                    return b;
+                }
                 case MemberAccessExpressionSyntax ma:
                     if (PropertyTemplates.TryGetValue(ma.ToString(), out var md)) return TemplateBlock(md, null, id);
                     if (ma.Name.Identifier.ValueText == "Length" && CSharpType(TypeOf(ma.Expression)) == "string")

@@ -147,6 +147,20 @@ static class BlockSamples
             }
             case "text":
                 return Ws(vars, Start(Print(Text("salut \"lume\" {x}\n", shadow: true))));
+            case "lists_create_with" or "list_add" or "list_get" or "list_set" or "list_length" or "list_for_each":
+            {
+                JsonObject Get(string v) => B("variables_get", new() { ["VAR"] = Var(v) });
+                return Ws(["note", "names", "element"], Start(
+                    B("variables_set", new() { ["VAR"] = Var("note") }, new() { ["VALUE"] = B("lists_create_with", inputs: new() { ["ADD0"] = Num("9"), ["ADD1"] = Num("7") }, extra: new JsonObject { ["itemCount"] = 2 }) }),
+                    B("list_add", inputs: new() { ["VALUE"] = Num("4"), ["LIST"] = Get("note") }),
+                    B("list_set", inputs: new() { ["INDEX"] = Num("0", true), ["LIST"] = Get("note"), ["VALUE"] = Num("10") }),
+                    Print(B("list_get", inputs: new() { ["INDEX"] = Num("1", true), ["LIST"] = Get("note") })),
+                    Print(B("list_length", inputs: new() { ["LIST"] = Get("note") })),
+                    B("list_for_each", new() { ["VAR"] = Var("element") }, new() { ["LIST"] = Get("note"), ["DO"] = Print(Get("element")) }),
+                    B("variables_set", new() { ["VAR"] = Var("names") }, new() { ["VALUE"] = B("lists_create_with", extra: new JsonObject { ["itemCount"] = 0 }) }),
+                    B("list_add", inputs: new() { ["VALUE"] = Text("Ana"), ["LIST"] = Get("names") }),
+                    Print(B("list_get", inputs: new() { ["INDEX"] = Num("0", true), ["LIST"] = Get("names") }))));
+            }
             case "event_start":
                 return Ws(vars, Start(PrintHello()));
             case "controls_for":

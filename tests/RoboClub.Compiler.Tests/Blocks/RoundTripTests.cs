@@ -174,4 +174,30 @@ public class RoundTripTests
         Assert.Equal(src, code);
         Assert.Equal(["120"], Codegen.Run.Print(code));
     }
+
+    [Fact]
+    public void List_blocks_make_typed_lists_that_run()
+    {
+        var ws = BlockSamples.All().First(s => s.Name == "list_add").Workspace;
+        var r = BlocksToCSharp.Convert(ws);
+        Assert.Equal("""
+            List<int> note = new List<int>();
+            List<string> names = new List<string>();
+
+            note = new List<int> { 9, 7 };
+            note.Add(4);
+            note[0] = 10;
+            Console.WriteLine(note[1]);
+            Console.WriteLine(note.Count);
+            foreach (int element in note)
+            {
+                Console.WriteLine(element);
+            }
+            names = new List<string>();
+            names.Add("Ana");
+            Console.WriteLine(names[0]);
+
+            """.Replace("\r\n", "\n"), r.Code);
+        Assert.Equal(["7", "3", "10", "7", "4", "Ana"], Codegen.Run.Print(r.Code));
+    }
 }
