@@ -20,13 +20,19 @@ public static class BlocksToCSharp
     public static BlocksCode Convert(string workspaceJson)
     {
         JsonObject? ws = null;
-        try { ws = JsonNode.Parse(workspaceJson) as JsonObject; }
+        try { ws = JsonNode.Parse(workspaceJson ?? "", documentOptions: new System.Text.Json.JsonDocumentOptions { MaxDepth = MaxJsonDepth }) as JsonObject; }
         catch (Exception e) when (e is System.Text.Json.JsonException or ArgumentException or InvalidOperationException) { }
         if (ws == null)
             return new BlocksCode("", new BlockMap([]), [new BlocksProblem(null, "The blocks could not be read (not a Blockly workspace).", "Blocurile nu au putut fi citite (nu e un spațiu de lucru Blockly).")],
                 new Dictionary<string, string>(), new Dictionary<string, string>());
         return Convert(ws);
     }
+
+    /// <summary>Blockly nests every next block one level deeper, so long programs are deep JSON.</summary>
+    public const int MaxJsonDepth = 20_000;
+
+    /// <summary>Blocks nested deeper than this (values in values, statements in statements) are refused with a problem.</summary>
+    const int MaxNesting = 300;
 
     public static BlocksCode Convert(JsonObject workspace)
     {
@@ -35,7 +41,7 @@ public static class BlocksToCSharp
         {
             g.Run();
         }
-        catch (Exception e) when (e is InvalidOperationException or FormatException or ArgumentException or KeyNotFoundException or InvalidCastException or NullReferenceException or IndexOutOfRangeException)
+        catch (Exception e) when (e is not OutOfMemoryException)
         {
             g.Problems.Add(new BlocksProblem(null, "Some blocks could not be turned into C#: " + e.Message, "Unele blocuri nu au putut fi transformate în C#: " + e.Message));
         }
@@ -144,19 +150,20 @@ public static class BlocksToCSharp
         {
             var result = new List<(JsonObject, JsonObject?, List<JsonObject>)>();
             var seen = new HashSet<JsonObject>(ReferenceEqualityComparer.Instance);
-            void Visit(JsonObject b, JsonObject? proc, List<JsonObject> fors, int depth)
+            void Visit(JsonObject? b, JsonObject? proc, List<JsonObject> fors, int depth)
             {
-                if (depth > 2000 || !seen.Add(b)) return;
-                result.Add((b, proc, fors));
-                var inner = TypeOf_(b) is "controls_for" or "list_for_each" ? [.. fors, b] : fors;
-                if (b["inputs"] is JsonObject inputs)
-                    foreach (var (name, slot) in inputs)
-                    {
-                        if (slot is not JsonObject s) continue;
-                        var child = s["block"] as JsonObject ?? s["shadow"] as JsonObject;
-                        if (child != null) Visit(child, proc, name == "DO" ? inner : fors, depth + 1);
-                    }
-                if (Next(b) is { } n) Visit(n, proc, fors, depth + 1);
+                for (; b != null && depth <= MaxNesting && seen.Add(b); b = Next(b))
+                {
+                    result.Add((b, proc, fors));
+                    var inner = TypeOf_(b) is "controls_for" or "list_for_each" ? [.. fors, b] : fors;
+                    if (b["inputs"] is JsonObject inputs)
+                        foreach (var (name, slot) in inputs)
+                        {
+                            if (slot is not JsonObject s) continue;
+                            var child = s["block"] as JsonObject ?? s["shadow"] as JsonObject;
+                            if (child != null) Visit(child, proc, name == "DO" ? inner : fors, depth + 1);
+                        }
+                }
             }
             foreach (var t in tops)
                 Visit(t, TypeOf_(t).StartsWith("procedures_def", StringComparison.Ordinal) ? t : null, [], 0);
@@ -502,7 +509,23 @@ public static class BlocksToCSharp
             Indent(indent); Write("}");
         }
 
+        int nesting;
+
         void Statement(JsonObject b, int indent)
+        {
+            if (nesting > MaxNesting) { TooDeep(b); return; }
+            nesting++;
+            try { StatementCore(b, indent); }
+            finally { nesting--; }
+        }
+
+        void TooDeep(JsonObject b)
+        {
+            if (!Problems.Any(p => p.MessageEn.StartsWith("Blocks are nested", StringComparison.Ordinal)))
+                Problems.Add(new(IdOf(b), "Blocks are nested too deeply.", "Blocurile sunt puse prea adânc unele în altele."));
+        }
+
+        void StatementCore(JsonObject b, int indent)
         {
             var type = TypeOf_(b);
             var def = BlockCatalog.Find(type);
@@ -730,6 +753,14 @@ public static class BlocksToCSharp
         }
 
         void Expr(JsonObject b, int minPrec)
+        {
+            if (nesting > MaxNesting) { TooDeep(b); Write("0"); return; }
+            nesting++;
+            try { ExprUnguarded(b, minPrec); }
+            finally { nesting--; }
+        }
+
+        void ExprUnguarded(JsonObject b, int minPrec)
         {
             int prec = PrecOf(b);
             bool parens = prec < minPrec;

@@ -17,7 +17,7 @@ public sealed record BlocksNote(int Line, int Column, int Length, string ReasonE
 /// <summary>The blocks of a C# program: the Blockly workspace JSON and what stayed as text (grey C# blocks).</summary>
 public sealed record BlocksResult(JsonObject Workspace, IReadOnlyList<BlocksNote> Notes)
 {
-    public string Json => Workspace.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+    public string Json => Workspace.ToJsonString(new JsonSerializerOptions { WriteIndented = true, MaxDepth = BlocksToCSharp.MaxJsonDepth, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
     /// <summary>True when every statement became a block (no grey C# blocks).</summary>
     public bool Complete => Notes.Count == 0;
 }

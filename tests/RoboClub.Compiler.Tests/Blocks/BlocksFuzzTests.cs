@@ -61,3 +61,27 @@ public class BlocksFuzzTests
         Assert.Contains(BlocksToCSharp.Convert(inputs[6]).Problems, p => p.MessageRo.Contains("gol"));
     }
 }
+
+public class BlocksSizeTests
+{
+    [Fact]
+    public void A_long_program_goes_through_json_both_ways()
+    {
+        var src = string.Concat(Enumerable.Range(0, 400).Select(i => $"Console.WriteLine({i});\n"));
+        var r = CSharpToBlocks.Convert(src);
+        Assert.Empty(r.Notes);
+        var back = BlocksToCSharp.Convert(r.Json);
+        Assert.Empty(back.Problems);
+        Assert.Equal(src, back.Code);
+    }
+
+    [Fact]
+    public void Very_deep_blocks_give_a_problem_not_a_crash()
+    {
+        var inner = new System.Text.StringBuilder("{\"type\":\"math_number\",\"fields\":{\"NUM\":1}}");
+        for (int i = 0; i < 3000; i++) inner.Insert(0, "{\"type\":\"math_negate\",\"inputs\":{\"NUM\":{\"block\":").Append("}}}");
+        var json = "{\"blocks\":{\"blocks\":[{\"type\":\"event_start\",\"inputs\":{\"DO\":{\"block\":{\"type\":\"text_print\",\"inputs\":{\"TEXT\":{\"block\":" + inner + "}}}}}}]}}";
+        var r = BlocksToCSharp.Convert(json);
+        Assert.Contains(r.Problems, p => p.MessageRo.Contains("adânc"));
+    }
+}
