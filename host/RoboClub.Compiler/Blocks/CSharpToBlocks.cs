@@ -169,6 +169,7 @@ public static class CSharpToBlocks
 
             foreach (var g in root.Members.OfType<GlobalStatementSyntax>())
                 if (g.Statement is LocalFunctionStatementSyntax f) functions.TryAdd(f.Identifier.ValueText, f);
+            PlanNames(root);
 
             var procBlocks = new List<JsonObject>();
             var start = new List<JsonObject>();
@@ -237,6 +238,71 @@ public static class CSharpToBlocks
             foreach (var (name, v) in variables)
                 if (declaredTypes.TryGetValue(name, out var t) && inferred.GetValueOrDefault((string)v["id"]!) != t) v["type"] = t;
             return new BlocksResult(ws, notes);
+        }
+
+        // ---------- variable names ----------
+        readonly Dictionary<ISymbol, string> renames = new(SymbolEqualityComparer.Default);
+
+        /// <summary>
+        /// Blockly has one variable per name; C# may have several locals with one name. They share a block variable
+        /// unless that would change the program: a name declared in more than one function (or in a function and at
+        /// the top level), other than as loop counters only, keeps its name at the top level (else in the first
+        /// function) and gets a numbered name elsewhere (<c>i2</c>), so a function never overwrites another's variable.
+        /// </summary>
+        void PlanNames(CompilationUnitSyntax root)
+        {
+            if (model == null) return;
+            var decls = new List<(ILocalSymbol Sym, string? Home, bool Loop)>();
+            foreach (var node in root.DescendantNodes())
+            {
+                ISymbol? sym = null;
+                bool loop = false;
+                try
+                {
+                    switch (node)
+                    {
+                        case VariableDeclaratorSyntax vd: sym = model.GetDeclaredSymbol(vd); loop = vd.Parent?.Parent is ForStatementSyntax; break;
+                        case ForEachStatementSyntax fe: sym = model.GetDeclaredSymbol(fe); loop = true; break;
+                    }
+                }
+                catch (Exception e) when (e is not OutOfMemoryException) { }
+                if (sym is not ILocalSymbol l) continue;
+                var home = node.Ancestors().OfType<LocalFunctionStatementSyntax>().LastOrDefault();
+                decls.Add((l, home == null ? null : Id(home), loop));
+            }
+            var used = new HashSet<string>(root.DescendantTokens().Where(t => t.IsKind(SyntaxKind.IdentifierToken)).Select(t => t.ValueText), StringComparer.OrdinalIgnoreCase);
+            foreach (var g in decls.GroupBy(d => d.Sym.Name))
+            {
+                if (g.All(d => d.Loop)) continue;
+                var homes = g.Select(d => d.Home).Distinct().ToList();
+                if (homes.Count <= 1) continue;
+                var keep = homes.Contains(null) ? null : homes[0];
+                foreach (var home in homes.Where(h => h != keep))
+                {
+                    int k = 2;
+                    while (used.Contains(g.Key + k)) k++;
+                    var name = g.Key + k.ToString(CultureInfo.InvariantCulture);
+                    used.Add(name);
+                    foreach (var d in g.Where(d => d.Home == home)) renames[d.Sym] = name;
+                }
+            }
+        }
+
+        /// <summary>The block variable's name for a C# declaration or use.</summary>
+        string NameOf(SyntaxNode node, string name)
+        {
+            if (renames.Count == 0 || model == null) return name;
+            ISymbol? sym = null;
+            try
+            {
+                sym = node switch
+                {
+                    VariableDeclaratorSyntax or ForEachStatementSyntax => model.GetDeclaredSymbol(node),
+                    _ => model.GetSymbolInfo(node).Symbol,
+                };
+            }
+            catch (Exception e) when (e is not OutOfMemoryException) { }
+            return sym != null && renames.TryGetValue(sym, out var n) ? n : name;
         }
 
         // ---------- ids, notes, raw ----------
@@ -338,7 +404,7 @@ public static class CSharpToBlocks
             if (t == null) return false;
             foreach (var v in decl.Declaration.Variables)
                 if (v.Initializer != null && !IsDefault(v.Initializer.Value, t)) return false;
-            foreach (var v in decl.Declaration.Variables) Declare(v.Identifier.ValueText, type);
+            foreach (var v in decl.Declaration.Variables) Declare(NameOf(v, v.Identifier.ValueText), type);
             return true;
         }
 
@@ -473,9 +539,10 @@ public static class CSharpToBlocks
                     foreach (var v in decl.Declaration.Variables)
                     {
                         if (v.ArgumentList != null) return null;
-                        Declare(v.Identifier.ValueText, type);
+                        var vname = NameOf(v, v.Identifier.ValueText);
+                        Declare(vname, type);
                         if (v.Initializer != null)
-                            list.Add(Block("variables_set", Id(v), fields: new() { ["VAR"] = Var(v.Identifier.ValueText) },
+                            list.Add(Block("variables_set", Id(v), fields: new() { ["VAR"] = Var(vname) },
                                 inputs: new() { ["VALUE"] = Expr(v.Initializer.Value, null) }));
                     }
                     if (decl.Declaration.Variables.Count == 1 && list.Count == 1) list[0]["id"] = Id(decl);
@@ -519,8 +586,8 @@ public static class CSharpToBlocks
                     return For(fs) is { } f ? [f] : null;
                 case ForEachStatementSyntax fe when fe.AwaitKeyword.IsKind(SyntaxKind.None) && IsList(fe.Expression)
                         && CSharpType(model?.GetTypeInfo(fe.Type).Type) is { } ft && !ft.StartsWith("List", StringComparison.Ordinal):
-                    Declare(fe.Identifier.ValueText, model?.GetTypeInfo(fe.Type).Type);
-                    return [Block("list_for_each", Id(s), fields: new() { ["VAR"] = Var(fe.Identifier.ValueText) },
+                    Declare(NameOf(fe, fe.Identifier.ValueText), model?.GetTypeInfo(fe.Type).Type);
+                    return [Block("list_for_each", Id(s), fields: new() { ["VAR"] = Var(NameOf(fe, fe.Identifier.ValueText)) },
                         inputs: new() { ["LIST"] = Expr(fe.Expression, "Array"), ["DO"] = Chain(Body(fe.Statement)) })];
                 case BreakStatementSyntax:
                     return [Block("controls_flow_statements", Id(s), fields: new() { ["FLOW"] = "BREAK" })];
@@ -538,17 +605,19 @@ public static class CSharpToBlocks
         {
             // counting loop: for (int v = A; v <= B; v++ | v += C) / for (int v = A; v >= B; v-- | v -= n)
             // repeat: for (int i = 0; i < N; i++) with i unused in the body
-            string? name = null;
+            string? name = null, blockName = null;
             ExpressionSyntax? from = null;
             bool declared = false;
             if (fs.Declaration is { Variables.Count: 1 } d && fs.Initializers.Count == 0 && d.Variables[0].Initializer is { } init)
             {
                 if (CSharpType(model?.GetTypeInfo(d.Type).Type) is not ("int" or "double")) return null;
                 name = d.Variables[0].Identifier.ValueText; from = init.Value; declared = true;
+                blockName = NameOf(d.Variables[0], name);
             }
             else if (fs.Declaration == null && fs.Initializers.Count == 1 && fs.Initializers[0] is AssignmentExpressionSyntax { RawKind: (int)SyntaxKind.SimpleAssignmentExpression, Left: IdentifierNameSyntax lid } a)
             {
                 name = lid.Identifier.ValueText; from = a.Right;
+                blockName = NameOf(lid, name);
             }
             if (name == null || from == null || fs.Condition is not BinaryExpressionSyntax cond || fs.Incrementors.Count != 1) return null;
             if (cond.Left is not IdentifierNameSyntax cl || cl.Identifier.ValueText != name) return null;
@@ -560,8 +629,23 @@ public static class CSharpToBlocks
                 && inc is PostfixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.PostIncrementExpression } pi && IsVar(pi.Operand))
                 return Block("controls_repeat_ext", Id(fs), inputs: new() { ["TIMES"] = Expr(cond.Right, "Number", "TIMES", "controls_repeat_ext", fs), ["DO"] = Chain(Body(fs.Statement)) });
 
-            if (declared) Declare(name, model?.GetTypeInfo(fs.Declaration!.Type).Type);
+            if (declared) Declare(blockName!, model?.GetTypeInfo(fs.Declaration!.Type).Type);
             JsonObject? by = null;
+            JsonObject? to = null;
+            // for (int i = 0; i < n; i++) counts to n - 1 (and i > n with i-- down to n + 1): whole numbers only
+            bool strict = cond.Kind() is SyntaxKind.LessThanExpression or SyntaxKind.GreaterThanExpression;
+            if (strict && CSharpType(TypeOf(cl)) == "int" && CSharpType(TypeOf(cond.Right)) == "int")
+            {
+                bool up = cond.IsKind(SyntaxKind.LessThanExpression);
+                if (cond.Right is LiteralExpressionSyntax { Token.Value: int limit } && limit != int.MinValue && limit != int.MaxValue)
+                    to = Shadow(Number((up ? limit - 1 : limit + 1).ToString(CultureInfo.InvariantCulture), Id(cond.Right)));
+                else if (cond.Right is PrefixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.UnaryMinusExpression, Operand: LiteralExpressionSyntax { Token.Value: int neg } } && neg < int.MaxValue)
+                    to = Shadow(Number((up ? -neg - 1 : -neg + 1).ToString(CultureInfo.InvariantCulture), Id(cond.Right)));
+                else
+                    to = Block("math_arithmetic", Id(cond.Right), fields: new() { ["OP"] = up ? "MINUS" : "ADD" },
+                        inputs: new() { ["A"] = Expr(cond.Right, "Number", "A", "math_arithmetic"), ["B"] = Shadow(Number("1", Id(cond.Right) + ".B")) });
+                cond = SyntaxFactory.BinaryExpression(up ? SyntaxKind.LessThanOrEqualExpression : SyntaxKind.GreaterThanOrEqualExpression, cond.Left, cond.Right);
+            }
             if (cond.IsKind(SyntaxKind.LessThanOrEqualExpression))
             {
                 if (inc is PostfixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.PostIncrementExpression } p && IsVar(p.Operand))
@@ -578,11 +662,11 @@ public static class CSharpToBlocks
                     by = Shadow(Number("-" + lit.Token.Text, Id(lit)));
             }
             if (by == null) return null;
-            return Block("controls_for", Id(fs), fields: new() { ["VAR"] = Var(name) },
+            return Block("controls_for", Id(fs), fields: new() { ["VAR"] = Var(blockName!) },
                 inputs: new()
                 {
                     ["FROM"] = Expr(from, "Number", "FROM", "controls_for", fs),
-                    ["TO"] = Expr(cond.Right, "Number", "TO", "controls_for", fs),
+                    ["TO"] = to ?? Expr(cond.Right, "Number", "TO", "controls_for", fs),
                     ["BY"] = by,
                     ["DO"] = Chain(Body(fs.Statement)),
                 });
@@ -617,7 +701,7 @@ public static class CSharpToBlocks
                     });
                 case AssignmentExpressionSyntax a when a.Left is IdentifierNameSyntax target && IsLocal(target):
                 {
-                    var name = target.Identifier.ValueText;
+                    var name = NameOf(target, target.Identifier.ValueText);
                     var ttype = CSharpType(TypeOf(target));
                     switch (a.Kind())
                     {
@@ -631,10 +715,10 @@ public static class CSharpToBlocks
                     return null;
                 }
                 case PostfixUnaryExpressionSyntax { Operand: IdentifierNameSyntax pid } pu when IsLocal(pid) && CSharpType(TypeOf(pid)) is "int" or "double":
-                    return Block("math_change", id, fields: new() { ["VAR"] = Var(pid.Identifier.ValueText) },
+                    return Block("math_change", id, fields: new() { ["VAR"] = Var(NameOf(pid, pid.Identifier.ValueText)) },
                         inputs: new() { ["DELTA"] = Shadow(Number(pu.IsKind(SyntaxKind.PostIncrementExpression) ? "1" : "-1", id + ".DELTA")) });
                 case PrefixUnaryExpressionSyntax { Operand: IdentifierNameSyntax qid } qu when (qu.IsKind(SyntaxKind.PreIncrementExpression) || qu.IsKind(SyntaxKind.PreDecrementExpression)) && IsLocal(qid) && CSharpType(TypeOf(qid)) is "int" or "double":
-                    return Block("math_change", id, fields: new() { ["VAR"] = Var(qid.Identifier.ValueText) },
+                    return Block("math_change", id, fields: new() { ["VAR"] = Var(NameOf(qid, qid.Identifier.ValueText)) },
                         inputs: new() { ["DELTA"] = Shadow(Number(qu.IsKind(SyntaxKind.PreIncrementExpression) ? "1" : "-1", id + ".DELTA")) });
             }
             return null;
@@ -715,7 +799,7 @@ public static class CSharpToBlocks
                     }
                     break;
                 case IdentifierNameSyntax name:
-                    if (IsLocal(name)) return Block("variables_get", id, fields: new() { ["VAR"] = Var(name.Identifier.ValueText) });
+                    if (IsLocal(name)) return Block("variables_get", id, fields: new() { ["VAR"] = Var(NameOf(name, name.Identifier.ValueText)) });
                     if (PropertyTemplates.TryGetValue(name.Identifier.ValueText, out var pd)) return TemplateBlock(pd, null, id);
                     break;
                 case ElementAccessExpressionSyntax { ArgumentList.Arguments.Count: 1 } ea when IsList(ea.Expression):
