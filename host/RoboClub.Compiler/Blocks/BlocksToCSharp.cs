@@ -57,6 +57,14 @@ public static class BlocksToCSharp
         return g.Vars.Values.ToDictionary(v => v.Id, v => v.Type);
     }
 
+    /// <summary>The C# return type each function with a value gets (Blockly name → type).</summary>
+    internal static Dictionary<string, string> InferReturnTypes(JsonObject workspace)
+    {
+        var g = new Generator(workspace);
+        g.Prepare();
+        return g.Procs.Values.Where(p => p.Returns).ToDictionary(p => p.BlocklyName, p => p.ReturnType);
+    }
+
     // Names a variable or function cannot take: they would hide the child API.
     internal static readonly HashSet<string> ApiNames = new(StringComparer.Ordinal)
     {
@@ -105,6 +113,7 @@ public static class BlocksToCSharp
         public List<Var> Params = new();
         public bool Returns;
         public string ReturnType = "int";
+        public string? ReturnHint;
     }
 
     sealed class Generator(JsonObject ws)
@@ -114,6 +123,7 @@ public static class BlocksToCSharp
         public readonly List<BlocksProblem> Problems = new();
         public readonly Dictionary<string, Var> Vars = new();
         readonly Dictionary<string, Proc> procs = new(StringComparer.OrdinalIgnoreCase);
+        public IReadOnlyDictionary<string, Proc> Procs => procs;
         readonly List<JsonObject> tops = new();
         readonly HashSet<string> names = new(StringComparer.Ordinal);
         int line = 1, column = 1;
@@ -216,6 +226,8 @@ public static class BlocksToCSharp
                 var bname = FieldText(t, "NAME");
                 if (procs.ContainsKey(bname)) { Problems.Add(new(IdOf(t), $"Two functions are called '{bname}'.", $"Două funcții se numesc „{bname}”.")); continue; }
                 var p = new Proc { Block = t, BlocklyName = bname, Name = "", Returns = TypeOf_(t) == "procedures_defreturn" };
+                // RoboClub's addition to Blockly's extra state: the C# return type, when C# → blocks found one inference would not give
+                if (Str((t["extraState"] as JsonObject)?["returnType"]) is { } rt && IsCSharpType(rt)) p.ReturnHint = rt;
                 if ((t["extraState"] as JsonObject)?["params"] is JsonArray ps)
                     foreach (var pj in ps.OfType<JsonObject>())
                     {
@@ -366,7 +378,7 @@ public static class BlocksToCSharp
                 }
                 foreach (var p in procs.Values.Where(p => p.Returns))
                 {
-                    var t = Merge([TypeOf(Input(p.Block, "RETURN")), .. returns.GetValueOrDefault(p) ?? []]) ?? "int";
+                    var t = p.ReturnHint ?? Merge([TypeOf(Input(p.Block, "RETURN")), .. returns.GetValueOrDefault(p) ?? []]) ?? "int";
                     if (t != p.ReturnType) { p.ReturnType = t; changed = true; }
                 }
                 if (!changed) break;

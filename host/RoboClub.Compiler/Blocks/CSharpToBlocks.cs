@@ -138,6 +138,7 @@ public static class CSharpToBlocks
         readonly List<BlocksNote> notes = new();
         readonly Dictionary<string, JsonObject> variables = new(StringComparer.Ordinal); // name → {name,id,type?}
         readonly Dictionary<string, string> declaredTypes = new(StringComparer.Ordinal);
+        readonly Dictionary<string, string> returnTypes = new(StringComparer.Ordinal);
         readonly Dictionary<string, LocalFunctionStatementSyntax> functions = new(StringComparer.Ordinal);
         SyntaxTree tree = null!;
         SemanticModel? model;
@@ -237,6 +238,17 @@ public static class CSharpToBlocks
             var inferred = BlocksToCSharp.InferTypes(ws);
             foreach (var (name, v) in variables)
                 if (declaredTypes.TryGetValue(name, out var t) && inferred.GetValueOrDefault((string)v["id"]!) != t) v["type"] = t;
+            // the same for the return types of functions
+            var returns = BlocksToCSharp.InferReturnTypes(ws);
+            foreach (var pb in procBlocks)
+            {
+                var pname = (string)pb["fields"]!["NAME"]!;
+                if (returnTypes.TryGetValue(pname, out var rt) && returns.GetValueOrDefault(pname) is { } it && it != rt)
+                {
+                    if (pb["extraState"] is not JsonObject es) pb["extraState"] = es = new JsonObject();
+                    es["returnType"] = rt;
+                }
+            }
             return new BlocksResult(ws, notes);
         }
 
@@ -423,6 +435,7 @@ public static class CSharpToBlocks
             var returnType = model?.GetTypeInfo(f.ReturnType).Type;
             bool returns = !(f.ReturnType is PredefinedTypeSyntax p && p.Keyword.IsKind(SyntaxKind.VoidKeyword));
             if (returns && CSharpType(returnType) == null) return null;
+            if (returns) returnTypes[f.Identifier.ValueText] = CSharpType(returnType)!;
             var ps = new JsonArray();
             foreach (var prm in f.ParameterList.Parameters)
             {

@@ -82,6 +82,8 @@ public class SameMeaningTests
         int x = 5;
         do { x--; } while (x > 2);
         const int k = 4;
+        double Half() => 1;
+        Console.WriteLine(Half() / 2);
         Console.WriteLine(x + k);
         Console.WriteLine(1 << 3);
         """);
