@@ -326,7 +326,31 @@ public static class CSharpToBlocks
             notes.Add(new BlocksNote(pos.Line + 1, pos.Character + 1, n.Span.Length, en, ro));
         }
 
-        JsonObject Raw(SyntaxNode n, string en = NoBlockEn, string ro = NoBlockRo)
+        /// <summary>Why a statement has no block, for the constructs children meet most.</summary>
+        static (string En, string Ro) Reason(SyntaxNode n) => n switch
+        {
+            DoStatementSyntax => ("'do … while' has no block yet (use 'repeat while'); it stays as text in a grey block.",
+                "„do … while” nu are încă un bloc (folosește „repetă cât timp”); rămâne ca text într-un bloc gri."),
+            SwitchStatementSyntax => ("'switch' has no block yet (use 'if … else if'); it stays as text in a grey block.",
+                "„switch” nu are încă un bloc (folosește „dacă … altfel dacă”); rămâne ca text într-un bloc gri."),
+            ForStatementSyntax => ("This 'for' does not count with a fixed step, so it has no block; it stays as text in a grey block.",
+                "Acest „for” nu numără cu un pas fix, deci nu are bloc; rămâne ca text într-un bloc gri."),
+            ForEachStatementSyntax => ("Only 'foreach' over a list has a block; this stays as text in a grey block.",
+                "Doar „foreach” printr-o listă are bloc; acesta rămâne ca text într-un bloc gri."),
+            LocalFunctionStatementSyntax => ("Only functions at the top of the program, with int, double, string or bool values, have blocks; this stays as text in a grey block.",
+                "Doar funcțiile de la începutul programului, cu valori int, double, string sau bool, au blocuri; aceasta rămâne ca text într-un bloc gri."),
+            LocalDeclarationStatementSyntax => ("Only variables of type int, double, string, bool or List have blocks; this stays as text in a grey block.",
+                "Doar variabilele de tip int, double, string, bool sau List au blocuri; aceasta rămâne ca text într-un bloc gri."),
+            MemberDeclarationSyntax => ("Classes and other declarations have no blocks; this stays as text in a grey block.",
+                "Clasele și alte declarații nu au blocuri; acestea rămân ca text într-un bloc gri."),
+            ExpressionStatementSyntax { Expression: InvocationExpressionSyntax } => ("This call has no block yet; it stays as text in a grey block.",
+                "Acest apel nu are încă un bloc; rămâne ca text într-un bloc gri."),
+            _ => (NoBlockEn, NoBlockRo),
+        };
+
+        JsonObject Raw(SyntaxNode n) { var (en, ro) = Reason(n); return Raw(n, en, ro); }
+
+        JsonObject Raw(SyntaxNode n, string en, string ro)
         {
             Note(n, en, ro);
             var col = n.GetLocation().GetLineSpan().StartLinePosition.Character;

@@ -58,6 +58,9 @@ public class CSharpToBlocksTests
         Assert.Equal((2, 1), (r.Notes[0].Line, r.Notes[0].Column));
         Assert.Equal((6, 19, 6), (r.Notes[1].Line, r.Notes[1].Column, r.Notes[1].Length));
         Assert.Contains("gri", r.Notes[0].ReasonRo);
+        Assert.Contains("repetă cât timp", r.Notes[0].ReasonRo);
+        Assert.Contains("'do … while'", r.Notes[0].Reason("en"));
+        Assert.Contains("valoare", r.Notes[1].ReasonRo);
         var json = r.Json;
         Assert.Contains("\"csharp_statement\"", json);
         Assert.Contains("\"csharp_expression\"", json);
