@@ -144,15 +144,27 @@ public static class BlocksToCSharp
         static JsonObject? Input(JsonObject b, string name)
         {
             if ((b["inputs"] as JsonObject)?[name] is not JsonObject slot) return null;
-            return slot["block"] as JsonObject ?? slot["shadow"] as JsonObject;
+            var child = slot["block"] as JsonObject ?? slot["shadow"] as JsonObject;
+            if (child != null && Disabled(child))
+            {
+                // a disabled value block counts as empty; a disabled first statement is skipped, the rest of its stack stays
+                if (Next(child) is { } n) { int guard = 0; while (n != null && Disabled(n) && guard++ < 100_000) n = Next(n); return n; }
+                return slot["shadow"] is JsonObject sh && sh != child ? sh : null;
+            }
+            return child;
         }
+
+        /// <summary>Disabled blocks make no code, as in Blockly's own generators ("enabled": false, or Blockly 11+'s "disabledReasons").</summary>
+        static bool Disabled(JsonObject b)
+            => (b["enabled"] is JsonValue e && e.TryGetValue<bool>(out var en) && !en) || (b["disabledReasons"] is JsonArray r && r.Count > 0);
         static JsonObject? Next(JsonObject b) => (b["next"] as JsonObject)?["block"] as JsonObject;
         static double Coord(JsonObject b, string k) => b[k] is JsonValue v && v.TryGetValue<double>(out var d) ? d : 0;
 
         IEnumerable<JsonObject> Stack(JsonObject? first)
         {
             int guard = 0;
-            for (var b = first; b != null && guard++ < 100_000; b = Next(b)) yield return b;
+            for (var b = first; b != null && guard++ < 100_000; b = Next(b))
+                if (!Disabled(b)) yield return b;
         }
 
         /// <summary>Every block of the workspace, each visited once (values, statements, next).</summary>
@@ -164,6 +176,7 @@ public static class BlocksToCSharp
             {
                 for (; b != null && depth <= MaxNesting && seen.Add(b); b = Next(b))
                 {
+                    if (Disabled(b)) continue;
                     result.Add((b, proc, fors));
                     var inner = TypeOf_(b) is "controls_for" or "list_for_each" ? [.. fors, b] : fors;
                     if (b["inputs"] is JsonObject inputs)
@@ -171,7 +184,7 @@ public static class BlocksToCSharp
                         {
                             if (slot is not JsonObject s) continue;
                             var child = s["block"] as JsonObject ?? s["shadow"] as JsonObject;
-                            if (child != null) Visit(child, proc, name == "DO" ? inner : fors, depth + 1);
+                            if (child != null) Visit(child, proc, name.StartsWith("DO", StringComparison.Ordinal) ? inner : fors, depth + 1);
                         }
                 }
             }
@@ -214,7 +227,7 @@ public static class BlocksToCSharp
                     Vars[id] = new Var { Id = id, BlocklyName = Str(vn["name"]) ?? id, Hint = IsCSharpType(t) ? t : null };
                 }
             if ((ws["blocks"] as JsonObject)?["blocks"] is JsonArray blocks)
-                tops.AddRange(blocks.OfType<JsonObject>());
+                tops.AddRange(blocks.OfType<JsonObject>().Where(b => !Disabled(b)));
             // stable order: by position (y, then x), then as saved
             var order = tops.Select((b, i) => (b, i)).OrderBy(p => Coord(p.b, "y")).ThenBy(p => Coord(p.b, "x")).ThenBy(p => p.i).Select(p => p.b).ToList();
             tops.Clear();

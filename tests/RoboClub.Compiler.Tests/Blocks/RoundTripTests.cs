@@ -200,4 +200,20 @@ public class RoundTripTests
             """.Replace("\r\n", "\n"), r.Code);
         Assert.Equal(["7", "3", "10", "7", "4", "Ana"], Codegen.Run.Print(r.Code));
     }
+
+    [Fact]
+    public void Disabled_blocks_make_no_code()
+    {
+        var off = BlockSamples.B("robot_stop");
+        off["disabledReasons"] = new JsonArray("MANUALLY_DISABLED");
+        var old = BlockSamples.B("led_off");
+        old["enabled"] = false;
+        var hat = BlockSamples.B("event_button", inputs: new() { ["DO"] = BlockSamples.B("sound_stop") });
+        hat["disabledReasons"] = new JsonArray("MANUALLY_DISABLED");
+        var print = BlockSamples.Print(BlockSamples.B("robot_distance"));
+        ((JsonObject)print["inputs"]!["TEXT"]!["block"]!)["enabled"] = false;
+        var ws = BlockSamples.Ws([], BlockSamples.Start(off, BlockSamples.B("robot_forward", inputs: new() { ["SPEED"] = BlockSamples.Num("60", true) }), old, print), hat);
+        var r = BlocksToCSharp.Convert(ws);
+        Assert.Equal("Robot.Forward(60);\nConsole.WriteLine(0);\n", r.Code);
+    }
 }
