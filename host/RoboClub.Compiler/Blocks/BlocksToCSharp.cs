@@ -352,9 +352,10 @@ public static class BlocksToCSharp
         void InferTypes()
         {
             var all = Walk().ToList();
+            Dictionary<Var, List<string?>> assigned = new();
             for (int round = 0; round < 12; round++)
             {
-                var assigned = new Dictionary<Var, List<string?>>();
+                assigned = new Dictionary<Var, List<string?>>();
                 void Add(Var? v, string? t) { if (v == null) return; if (!assigned.TryGetValue(v, out var l)) assigned[v] = l = new(); l.Add(t); }
                 var returns = new Dictionary<Proc, List<string?>>();
                 foreach (var (b, proc, _) in all)
@@ -395,6 +396,14 @@ public static class BlocksToCSharp
                     if (t != p.ReturnType) { p.ReturnType = t; changed = true; }
                 }
                 if (!changed) break;
+            }
+            // a variable that gets both text and numbers (or true/false) is text; the C# compiler will point at the numbers
+            foreach (var (v, ts) in assigned)
+            {
+                var kinds = ts.Where(t => t != null).Select(t => t switch { "int" or "double" => "number", _ => t }).Distinct().ToList();
+                if (v.Hint == null && kinds.Count > 1)
+                    Problems.Add(new(null, $"The variable '{v.BlocklyName}' gets different kinds of values ({string.Join(", ", kinds)}); it is made a {v.Type}.",
+                        $"Variabila „{v.BlocklyName}” primește valori de feluri diferite ({string.Join(", ", kinds.Select(k => k switch { "number" => "număr", "string" => "text", "bool" => "adevărat/fals", _ => k }))}); devine {v.Type}."));
             }
         }
 

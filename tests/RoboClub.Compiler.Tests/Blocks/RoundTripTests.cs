@@ -99,6 +99,7 @@ public class RoundTripTests
             int unused = 0;
             """.Replace("\r\n", "\n"), r.Code);
         Assert.Contains("d = 3.0;", r.Code);
+        Assert.Empty(r.Problems); // int and double mix into double without a word
         Assert.True(ChildCompiler.Compile(r.Code).Success);
     }
 
@@ -215,5 +216,18 @@ public class RoundTripTests
         var ws = BlockSamples.Ws([], BlockSamples.Start(off, BlockSamples.B("robot_forward", inputs: new() { ["SPEED"] = BlockSamples.Num("60", true) }), old, print), hat);
         var r = BlocksToCSharp.Convert(ws);
         Assert.Equal("Robot.Forward(60);\nConsole.WriteLine(0);\n", r.Code);
+    }
+
+    [Fact]
+    public void Text_and_numbers_in_one_variable_is_a_problem_and_a_compile_error_on_the_number()
+    {
+        var number = BlockSamples.Num("5");
+        var ws = BlockSamples.Ws(["x"], BlockSamples.Start(
+            BlockSamples.B("variables_set", new() { ["VAR"] = BlockSamples.Var("x") }, new() { ["VALUE"] = BlockSamples.Text("a") }),
+            BlockSamples.B("variables_set", new() { ["VAR"] = BlockSamples.Var("x") }, new() { ["VALUE"] = number })));
+        var r = BlocksToCSharp.Convert(ws);
+        Assert.Contains(r.Problems, p => p.MessageRo.Contains("„x”") && p.MessageEn.Contains("string"));
+        var c = ChildCompiler.Compile(r.Code);
+        Assert.Equal((string)number["id"]!, r.Map.BlockOf(c.Errors.First()));
     }
 }
