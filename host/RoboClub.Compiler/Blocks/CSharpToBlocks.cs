@@ -211,25 +211,20 @@ public static class CSharpToBlocks
             }
 
             start.AddRange(Comments(root.EndOfFileToken.LeadingTrivia));
+            // layout: one column, top to bottom (functions, the start block, events), each block given room for its height
             var tops = new JsonArray();
             double y = 20;
-            void Place(JsonObject b, SyntaxNode? node)
+            void Place(JsonObject b)
             {
                 b["x"] = 20;
                 b["y"] = y;
-                int lines = node == null ? 1 : tree.GetLineSpan(node.Span).EndLinePosition.Line - tree.GetLineSpan(node.Span).StartLinePosition.Line + 1;
-                y += 40 + 28 * lines;
+                y += 40 + 28 * Statements(b);
                 tops.Add(b);
             }
-            foreach (var p in procBlocks) Place(p, functions.Values.FirstOrDefault(f => Id(f) == (string?)p["id"]));
+            foreach (var p in procBlocks) Place(p);
             if (start.Count > 0)
-            {
-                var sb = new JsonObject { ["type"] = "event_start", ["id"] = "start", ["inputs"] = new JsonObject { ["DO"] = new JsonObject { ["block"] = Chain(start) } } };
-                b_y_lines(sb, start.Count);
-            }
-            void b_y_lines(JsonObject b, int count) { b["x"] = 20; b["y"] = y; y += 40 + 28 * (count + 1); tops.Add(b); }
-            foreach (var e in events) Place(e, null);
-            // events: keep room for their bodies
+                Place(new JsonObject { ["type"] = "event_start", ["id"] = "start", ["inputs"] = new JsonObject { ["DO"] = new JsonObject { ["block"] = Chain(start) } } });
+            foreach (var e in events) Place(e);
             var ws = new JsonObject { ["blocks"] = new JsonObject { ["languageVersion"] = 0, ["blocks"] = tops } };
             var vars = new JsonArray();
             foreach (var v in variables.Values) vars.Add(v);
@@ -315,6 +310,17 @@ public static class CSharpToBlocks
             }
             catch (Exception e) when (e is not OutOfMemoryException) { }
             return sym != null && renames.TryGetValue(sym, out var n) ? n : name;
+        }
+
+        /// <summary>How many statement rows a block takes (itself and every statement inside it): its height for the layout.</summary>
+        static int Statements(JsonObject b)
+        {
+            int n = 1;
+            if (b["inputs"] is JsonObject ins)
+                foreach (var (_, slot) in ins)
+                    if ((slot as JsonObject)?["block"] is JsonObject child && BlockCatalog.Find((string?)child["type"] ?? "")?.IsStatement == true)
+                        for (var c = child; c != null; c = (c["next"] as JsonObject)?["block"] as JsonObject) n += Statements(c);
+            return n;
         }
 
         // ---------- ids, notes, raw ----------
@@ -664,7 +670,7 @@ public static class CSharpToBlocks
 
             if (declared && cond.IsKind(SyntaxKind.LessThanExpression) && from is LiteralExpressionSyntax { Token.Value: 0 } && !usedInBody
                 && inc is PostfixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.PostIncrementExpression } pi && IsVar(pi.Operand))
-                return Block("controls_repeat_ext", Id(fs), inputs: new() { ["TIMES"] = Expr(cond.Right, "Number", "TIMES", "controls_repeat_ext", fs), ["DO"] = Chain(Body(fs.Statement)) });
+                return Block("controls_repeat_ext", Id(fs), inputs: new() { ["TIMES"] = Expr(cond.Right, "Number", "TIMES", "controls_repeat_ext"), ["DO"] = Chain(Body(fs.Statement)) });
 
             if (declared) Declare(blockName!, model?.GetTypeInfo(fs.Declaration!.Type).Type);
             JsonObject? by = null;
@@ -688,7 +694,7 @@ public static class CSharpToBlocks
                 if (inc is PostfixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.PostIncrementExpression } p && IsVar(p.Operand))
                     by = Shadow(Number("1", Id(fs) + ".BY"));
                 else if (inc is AssignmentExpressionSyntax { RawKind: (int)SyntaxKind.AddAssignmentExpression } aa && IsVar(aa.Left))
-                    by = Expr(aa.Right, "Number", "BY", "controls_for", fs);
+                    by = Expr(aa.Right, "Number", "BY", "controls_for");
             }
             else if (cond.IsKind(SyntaxKind.GreaterThanOrEqualExpression))
             {
@@ -702,8 +708,8 @@ public static class CSharpToBlocks
             return Block("controls_for", Id(fs), fields: new() { ["VAR"] = Var(blockName!) },
                 inputs: new()
                 {
-                    ["FROM"] = Expr(from, "Number", "FROM", "controls_for", fs),
-                    ["TO"] = to ?? Expr(cond.Right, "Number", "TO", "controls_for", fs),
+                    ["FROM"] = Expr(from, "Number", "FROM", "controls_for"),
+                    ["TO"] = to ?? Expr(cond.Right, "Number", "TO", "controls_for"),
                     ["BY"] = by,
                     ["DO"] = Chain(Body(fs.Statement)),
                 });
@@ -745,7 +751,7 @@ public static class CSharpToBlocks
                         case SyntaxKind.SimpleAssignmentExpression:
                             return Block("variables_set", id, fields: new() { ["VAR"] = Var(name) }, inputs: new() { ["VALUE"] = Expr(a.Right, null) });
                         case SyntaxKind.AddAssignmentExpression when ttype is "int" or "double":
-                            return Block("math_change", id, fields: new() { ["VAR"] = Var(name) }, inputs: new() { ["DELTA"] = Expr(a.Right, "Number", "DELTA", "math_change", idNode) });
+                            return Block("math_change", id, fields: new() { ["VAR"] = Var(name) }, inputs: new() { ["DELTA"] = Expr(a.Right, "Number", "DELTA", "math_change") });
                         case SyntaxKind.SubtractAssignmentExpression when ttype is "int" or "double" && a.Right is LiteralExpressionSyntax { RawKind: (int)SyntaxKind.NumericLiteralExpression } lit && !lit.Token.Text.StartsWith('-'):
                             return Block("math_change", id, fields: new() { ["VAR"] = Var(name) }, inputs: new() { ["DELTA"] = Shadow(Number("-" + lit.Token.Text, Id(lit))) });
                     }
@@ -782,7 +788,7 @@ public static class CSharpToBlocks
                 for (int i = 0; i < names.Count; i++)
                 {
                     var arg = def.Arg(names[i])!;
-                    inputs[names[i]] = Expr(inv.ArgumentList.Arguments[i].Expression, arg.Check, names[i], def.Type, inv);
+                    inputs[names[i]] = Expr(inv.ArgumentList.Arguments[i].Expression, arg.Check, names[i], def.Type);
                 }
             }
             return Block(def.Type, id, inputs: inputs);
@@ -809,7 +815,7 @@ public static class CSharpToBlocks
 
         /// <summary>A value block for an expression. When the input declares a shadow and the expression is that
         /// kind of literal, the block is a shadow (as the toolbox makes it).</summary>
-        JsonObject? Expr(ExpressionSyntax e, string? check, string? input = null, string? blockType = null, SyntaxNode? parent = null)
+        JsonObject? Expr(ExpressionSyntax e, string? check, string? input = null, string? blockType = null)
         {
             var block = ExprCore(e);
             if (input != null && blockType != null && BlockCatalog.Find(blockType)?.Arg(input)?.Shadow is { } shadow && (string?)block["type"] == shadow)
