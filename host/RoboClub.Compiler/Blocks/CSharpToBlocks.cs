@@ -408,7 +408,13 @@ public static class CSharpToBlocks
         JsonObject Var(string name)
         {
             if (!variables.TryGetValue(name, out var v))
-                variables[name] = v = new JsonObject { ["name"] = name, ["id"] = "v_" + name };
+            {
+                // Blockly's variable names ignore case: C#'s x and X become x and X2
+                var blocklyName = name;
+                for (int k = 2; variables.Values.Any(o => string.Equals((string?)o["name"], blocklyName, StringComparison.OrdinalIgnoreCase)); k++)
+                    blocklyName = name + k.ToString(CultureInfo.InvariantCulture);
+                variables[name] = v = new JsonObject { ["name"] = blocklyName, ["id"] = "v_" + name };
+            }
             return new JsonObject { ["id"] = (string)v["id"]! };
         }
 

@@ -125,4 +125,14 @@ public class SameMeaningTests
         Assert.Contains("for (int i = 0; i <= 2; i++)", code);
         Assert.Contains("for (int k = 5; k >= n + 1; k--)", code);
     }
+
+    [Fact]
+    public void Names_that_differ_only_in_case_stay_apart()
+    {
+        var src = "int x = 1;\nint X = 2;\nx = x + X;\nConsole.WriteLine(x);\n";
+        var blocks = CSharpToBlocks.Convert(src);
+        var names = blocks.Workspace["variables"]!.AsArray().Select(v => (string)v!["name"]!).ToList();
+        Assert.Equal(names.Count, names.Distinct(StringComparer.OrdinalIgnoreCase).Count());
+        Assert.Equal(["3"], Run.Print(BlocksToCSharp.Convert(blocks.Workspace).Code));
+    }
 }
