@@ -1,0 +1,111 @@
+using System.Diagnostics;
+using System.Text;
+using Xunit.Abstractions;
+
+namespace RoboClub.Compiler.Tests.Differential;
+
+/// <summary>The programs of Differential/Programs (one per file, by category; pending/ and known-bugs/ are not run).</summary>
+static class Suite
+{
+    public static readonly string Root = Path.Combine(AppContext.BaseDirectory, "Differential", "Programs");
+    static readonly string[] NotRun = ["pending", "known-bugs"];
+
+    public static IReadOnlyDictionary<string, string> Programs { get; } = Load();
+
+    static SortedDictionary<string, string> Load()
+    {
+        var programs = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        if (!Directory.Exists(Root)) return programs;
+        foreach (var path in Directory.EnumerateFiles(Root, "*.cs", SearchOption.AllDirectories))
+        {
+            string name = Path.GetRelativePath(Root, path).Replace('\\', '/');
+            if (NotRun.Any(n => name.StartsWith(n + "/", StringComparison.Ordinal))) continue;
+            programs[name[..^3]] = File.ReadAllText(path);
+        }
+        return programs;
+    }
+
+    static readonly Lazy<DotnetSide.Compiled> Dotnet = new(() => DotnetSide.CompileAll(Programs));
+    public static DotnetSide.Compiled DotnetPrograms => Dotnet.Value;
+}
+
+public class DifferentialTests(ITestOutputHelper output)
+{
+    public static TheoryData<string> Names()
+    {
+        var data = new TheoryData<string>();
+        foreach (var name in Suite.Programs.Keys) data.Add(name);
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Names))]
+    public void Board_behaves_as_dotnet(string program)
+    {
+        string source = Suite.Programs[program];
+        var sw = Stopwatch.StartNew();
+        var compiled = ChildCompiler.Compile(source, program + ".cs");
+        Assert.True(compiled.Success, $"{program}: the board compiler refused it:\n" + string.Join("\n", compiled.Diagnostics.Select(d => $"({d.Line},{d.Column}) {d.Id}: {d.MessageEn}")));
+        var board = BoardSide.Run(compiled.Image!);
+        var dotnetAll = Suite.DotnetPrograms;
+        Assert.False(dotnetAll.Errors.TryGetValue(program, out var error), $"{program}: {error}");
+        var dotnet = DotnetSide.Run(dotnetAll.Assembly!, dotnetAll.Namespaces[program]);
+        output.WriteLine($"{program}: {board.Count} trace entries, {sw.ElapsedMilliseconds} ms");
+        string? diff = Diff(dotnet, board);
+        if (diff != null) Assert.Fail($"{program}: the board differs from .NET\n{diff}");
+    }
+
+    /// <summary>Null when equal; else the first differing entry with a little context.</summary>
+    public static string? Diff(List<string> expected, List<string> actual)
+    {
+        int n = Math.Min(expected.Count, actual.Count);
+        int i = 0;
+        while (i < n && expected[i] == actual[i]) i++;
+        if (i == expected.Count && i == actual.Count) return null;
+        var sb = new StringBuilder();
+        sb.AppendLine($"first difference at trace entry {i} (entries are 'ms what'; .NET has {expected.Count}, the board {actual.Count}):");
+        for (int k = Math.Max(0, i - 3); k < i; k++) sb.AppendLine("    " + expected[k]);
+        sb.AppendLine("  .NET : " + (i < expected.Count ? expected[i] : "(end)"));
+        sb.AppendLine("  board: " + (i < actual.Count ? actual[i] : "(end)"));
+        for (int k = i + 1; k < Math.Min(i + 4, Math.Max(expected.Count, actual.Count)); k++)
+            sb.AppendLine($"  next  .NET: {(k < expected.Count ? expected[k] : "(end)")} | board: {(k < actual.Count ? actual[k] : "(end)")}");
+        return sb.ToString();
+    }
+
+    [Fact]
+    public void Suite_has_enough_programs() => Assert.True(Suite.Programs.Count >= 150, $"{Suite.Programs.Count} programs");
+
+    [Fact]
+    public void Recording_api_mirrors_the_child_api()
+    {
+        var tree = Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText(ChildCompiler.ChildApiSource);
+        var missing = new List<string>();
+        foreach (var c in tree.GetRoot().DescendantNodes().OfType<Microsoft.CodeAnalysis.CSharp.Syntax.ClassDeclarationSyntax>())
+        {
+            if (c.Identifier.Text.EndsWith("Attribute", StringComparison.Ordinal)) continue;
+            var type = typeof(Api.World).Assembly.GetType("RoboClub.Compiler.Tests.Differential.Api." + c.Identifier.Text);
+            if (type == null) { missing.Add(c.Identifier.Text); continue; }
+            foreach (var m in c.Members)
+            {
+                string name = m switch
+                {
+                    Microsoft.CodeAnalysis.CSharp.Syntax.MethodDeclarationSyntax md => md.Identifier.Text,
+                    Microsoft.CodeAnalysis.CSharp.Syntax.PropertyDeclarationSyntax pd => pd.Identifier.Text,
+                    _ => "",
+                };
+                if (name != "" && type.GetMember(name).Length == 0) missing.Add(c.Identifier.Text + "." + name);
+            }
+        }
+        Assert.Empty(missing);
+    }
+
+    [Fact]
+    public void A_difference_is_reported_with_the_first_differing_entry()
+    {
+        string? diff = Diff(["0 print a", "0 print b"], ["0 print a", "0 print c"]);
+        Assert.NotNull(diff);
+        Assert.Contains(".NET : 0 print b", diff);
+        Assert.Contains("board: 0 print c", diff);
+        Assert.Null(Diff(["x"], ["x"]));
+    }
+}
