@@ -36,9 +36,23 @@ sealed class BoardSide : IBoardServices, IProgramObserver
         _scheduler.Start(0);
         for (_now = 0; _now < limit && _scheduler.IsRunning && !_failed; _now++)
         {
-            _scheduler.Step(_now, SensorModel.ButtonAt(_now));
+            // Instructions take no simulated time (as on the .NET side): while a script was preempted
+            // (used its 500-instruction slice, still Ready), the scheduler steps again at the same ms.
+            int rounds = 0;
+            do _scheduler.Step(_now, SensorModel.ButtonAt(_now));
+            while (_scheduler.IsRunning && !_failed && AnyReady(scripts.Length) && ++rounds < MaxRoundsPerMs);
+            if (rounds >= MaxRoundsPerMs) { Log("error Timeout (a script never waits)"); break; }
             if (!events && !(_scheduler.TaskOf(0)?.IsActive ?? false)) break;
         }
+    }
+
+    const int MaxRoundsPerMs = 20_000; // 10 million instructions
+
+    bool AnyReady(int scripts)
+    {
+        for (int i = 0; i < scripts; i++)
+            if (_scheduler!.TaskOf(i) is { State: TaskState.Ready }) return true;
+        return false;
     }
 
     void Log(string what) => _log.Add(SensorModel.Entry(_now, what));
