@@ -46,11 +46,15 @@ public class DifferentialTests(ITestOutputHelper output)
         var sw = Stopwatch.StartNew();
         var compiled = ChildCompiler.Compile(source, program + ".cs");
         Assert.True(compiled.Success, $"{program}: the board compiler refused it:\n" + string.Join("\n", compiled.Diagnostics.Select(d => $"({d.Line},{d.Column}) {d.Id}: {d.MessageEn}")));
+        long compileMs = sw.ElapsedMilliseconds;
         var board = BoardSide.Run(compiled.Image!);
+        long boardMs = sw.ElapsedMilliseconds - compileMs;
         var dotnetAll = Suite.DotnetPrograms;
         Assert.False(dotnetAll.Errors.TryGetValue(program, out var error), $"{program}: {error}");
+        long dotnetStart = sw.ElapsedMilliseconds;
         var dotnet = DotnetSide.Run(dotnetAll.Assembly!, dotnetAll.Namespaces[program]);
-        output.WriteLine($"{program}: {board.Count} trace entries, {sw.ElapsedMilliseconds} ms");
+        output.WriteLine($"{program}: {board.Count} trace entries; compile {compileMs} ms, board {boardMs} ms, .NET {sw.ElapsedMilliseconds - dotnetStart} ms");
+        foreach (var line in board.Take(200)) output.WriteLine("  " + line);
         string? diff = Diff(dotnet, board);
         if (diff != null) Assert.Fail($"{program}: the board differs from .NET\n{diff}");
     }
