@@ -8,7 +8,7 @@ namespace RoboClub.Compiler.Tests.Differential;
 static class Suite
 {
     public static readonly string Root = Path.Combine(AppContext.BaseDirectory, "Differential", "Programs");
-    static readonly string[] NotRun = ["pending", "known-bugs"];
+    static readonly string[] NotRun = ["pending", "known-bugs", "board-limits"];
 
     public static IReadOnlyDictionary<string, string> Programs { get; } = Load();
 
