@@ -31,6 +31,8 @@ namespace RoboClub.Board.Primitives
             table.Add(new Primitive("math.round", Sig.Float, VmType.Float, t => { t.PushFloat((float)System.Math.Round(t.PopFloat())); return null; }));
             table.Add(new Primitive("math.floor", Sig.Float, VmType.Float, t => { t.PushFloat((float)System.Math.Floor(t.PopFloat())); return null; }));
             table.Add(new Primitive("math.ceiling", Sig.Float, VmType.Float, t => { t.PushFloat((float)System.Math.Ceiling(t.PopFloat())); return null; }));
+            ListPrimitives.Register(table);
+            TextPrimitives.Register(table);
         }
 
         /// <summary>Every primitive set, for a board with these parts.</summary>

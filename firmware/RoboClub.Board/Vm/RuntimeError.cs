@@ -12,6 +12,12 @@ namespace RoboClub.Board.Vm
         public const string StackOverflow = "StackOverflow";
         public const string ConditionTooSlow = "ConditionTooSlow";
         public const string HardwareFailed = "HardwareFailed";
+        /// <summary>A list got longer or shorter while a foreach walked it (C# throws InvalidOperationException there).</summary>
+        public const string ListChanged = "ListChanged";
+        /// <summary>int.Parse of text that is not a whole number (C# throws FormatException), or a number too big.</summary>
+        public const string NotANumber = "NotANumber";
+        /// <summary>A text function got an argument C# refuses (Replace with an empty old text).</summary>
+        public const string BadArgument = "BadArgument";
 
         /// <summary>Longest text a program may build (memory on an ESP32 is small).</summary>
         public const int MaxTextLength = 1024;

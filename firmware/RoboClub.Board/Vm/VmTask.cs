@@ -45,5 +45,7 @@ namespace RoboClub.Board.Vm
         public void PushBool(bool v) { Ints[Sp++] = v ? 1 : 0; }
         public void PushFloat(float v) { Floats[Sp++] = v; }
         public void PushString(string v) { Refs[Sp++] = v; }
+        public VmList PopList() { VmList l = (VmList)Refs[--Sp]; Refs[Sp] = null; return l; }
+        public void PushList(VmList v) { Refs[Sp++] = v; }
     }
 }

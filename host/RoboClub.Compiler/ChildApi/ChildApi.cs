@@ -7,6 +7,7 @@
 global using static Kids;
 global using Console = System.Console;
 global using Math = System.Math;
+global using System.Collections.Generic; // List<int> without a using, as in a new console project
 
 [System.AttributeUsage(System.AttributeTargets.Method | System.AttributeTargets.Property)]
 public sealed class PrimitiveAttribute : System.Attribute

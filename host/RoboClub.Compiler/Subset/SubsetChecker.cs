@@ -36,20 +36,33 @@ internal sealed class SubsetChecker : CSharpSyntaxWalker
     public override void VisitTryStatement(TryStatementSyntax node) => Report(UnsupportedConstructs.Exceptions, node);
     public override void VisitThrowStatement(ThrowStatementSyntax node) => Report(UnsupportedConstructs.Exceptions, node);
     public override void VisitThrowExpression(ThrowExpressionSyntax node) => Report(UnsupportedConstructs.Exceptions, node);
-    public override void VisitSwitchStatement(SwitchStatementSyntax node) => Report(UnsupportedConstructs.Switch, node);
-    public override void VisitSwitchExpression(SwitchExpressionSyntax node) => Report(UnsupportedConstructs.Switch, node);
-    public override void VisitForEachStatement(ForEachStatementSyntax node) => Report(UnsupportedConstructs.Foreach, node);
+    // switch and foreach: code generation checks the types and labels (int/string, constants, lists).
     public override void VisitForEachVariableStatement(ForEachVariableStatementSyntax node) => Report(UnsupportedConstructs.Foreach, node);
     public override void VisitGotoStatement(GotoStatementSyntax node) => Report(UnsupportedConstructs.Goto, node);
     public override void VisitLabeledStatement(LabeledStatementSyntax node) => Report(UnsupportedConstructs.Goto, node);
     public override void VisitUnsafeStatement(UnsafeStatementSyntax node) => Report(UnsupportedConstructs.Unsafe, node);
     public override void VisitFixedStatement(FixedStatementSyntax node) => Report(UnsupportedConstructs.Unsafe, node);
     public override void VisitPointerType(PointerTypeSyntax node) => Report(UnsupportedConstructs.Unsafe, node);
-    public override void VisitArrayType(ArrayTypeSyntax node) => Report(UnsupportedConstructs.Arrays, node);
-    public override void VisitArrayCreationExpression(ArrayCreationExpressionSyntax node) => Report(UnsupportedConstructs.Arrays, node);
-    public override void VisitImplicitArrayCreationExpression(ImplicitArrayCreationExpressionSyntax node) => Report(UnsupportedConstructs.Arrays, node);
-    public override void VisitCollectionExpression(CollectionExpressionSyntax node) => Report(UnsupportedConstructs.Lists, node);
-    public override void VisitElementAccessExpression(ElementAccessExpressionSyntax node) => Report(UnsupportedConstructs.Arrays, node);
+    // Arrays with one dimension are board lists; int[,] and int[][] are not (element types are checked in code generation).
+    public override void VisitArrayType(ArrayTypeSyntax node)
+    {
+        if (node.RankSpecifiers.Count > 1 || node.RankSpecifiers.Any(r => r.Rank > 1) || node.ElementType is ArrayTypeSyntax) Report(UnsupportedConstructs.Arrays, node);
+        else base.VisitArrayType(node);
+    }
+
+    public override void VisitImplicitArrayCreationExpression(ImplicitArrayCreationExpressionSyntax node)
+    {
+        if (node.Commas.Count > 0) Report(UnsupportedConstructs.Arrays, node);
+        else base.VisitImplicitArrayCreationExpression(node);
+    }
+
+    public override void VisitSpreadElement(SpreadElementSyntax node) => Report(UnsupportedConstructs.Lists, node);
+    public override void VisitRangeExpression(RangeExpressionSyntax node) => Report(UnsupportedConstructs.IndexFromEnd, node);
+    public override void VisitPrefixUnaryExpression(PrefixUnaryExpressionSyntax node)
+    {
+        if (node.IsKind(SyntaxKind.IndexExpression)) Report(UnsupportedConstructs.IndexFromEnd, node);
+        else base.VisitPrefixUnaryExpression(node);
+    }
     public override void VisitTupleExpression(TupleExpressionSyntax node) => Report(UnsupportedConstructs.Tuples, node);
     public override void VisitTupleType(TupleTypeSyntax node) => Report(UnsupportedConstructs.Tuples, node);
     public override void VisitIsPatternExpression(IsPatternExpressionSyntax node) => Report(UnsupportedConstructs.Patterns, node);
@@ -62,13 +75,19 @@ internal sealed class SubsetChecker : CSharpSyntaxWalker
     public override void VisitGenericName(GenericNameSyntax node)
     {
         string n = node.Identifier.ValueText;
-        Report(n is "List" or "Dictionary" or "HashSet" or "Queue" or "Stack" or "IEnumerable" or "IList" ? UnsupportedConstructs.Lists : UnsupportedConstructs.Generics, node);
+        if (n == "List") { base.VisitGenericName(node); return; } // List<T>: code generation checks T
+        Report(n is "Dictionary" or "HashSet" or "Queue" or "Stack" or "IEnumerable" or "IList" ? UnsupportedConstructs.Lists : UnsupportedConstructs.Generics, node);
     }
 
     public override void VisitTypeParameterList(TypeParameterListSyntax node) => Report(UnsupportedConstructs.Generics, node);
 
-    public override void VisitObjectCreationExpression(ObjectCreationExpressionSyntax node) => Report(UnsupportedConstructs.Objects, node);
-    public override void VisitImplicitObjectCreationExpression(ImplicitObjectCreationExpressionSyntax node) => Report(UnsupportedConstructs.Objects, node);
+    // new List<T>() is a board list; new() is checked in code generation (only lists); any other new is an object.
+    public override void VisitObjectCreationExpression(ObjectCreationExpressionSyntax node)
+    {
+        if (node.Type is GenericNameSyntax { Identifier.ValueText: "List" } or QualifiedNameSyntax { Right: GenericNameSyntax { Identifier.ValueText: "List" } })
+            base.VisitObjectCreationExpression(node);
+        else Report(UnsupportedConstructs.Objects, node);
+    }
 
     public override void VisitBinaryExpression(BinaryExpressionSyntax node)
     {
@@ -103,8 +122,6 @@ internal sealed class SubsetChecker : CSharpSyntaxWalker
         base.VisitArgument(node);
     }
 
-    public override void VisitInterpolationFormatClause(InterpolationFormatClauseSyntax node) => Report(UnsupportedConstructs.FormatSpecifier, node);
-    public override void VisitInterpolationAlignmentClause(InterpolationAlignmentClauseSyntax node) => Report(UnsupportedConstructs.FormatSpecifier, node);
 
     // Lambdas only as the scripts of Every/When/OnMessage/OnButton (code generation checks the symbols too).
     public override void VisitParenthesizedLambdaExpression(ParenthesizedLambdaExpressionSyntax node)

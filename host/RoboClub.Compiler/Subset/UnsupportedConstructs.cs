@@ -37,17 +37,17 @@ public static class UnsupportedConstructs
         "Boards can't use your own generic functions or types yet",
         "Plăcuța nu știe încă să folosească funcții sau tipuri generice proprii");
     public static readonly UnsupportedConstruct Arrays = new("RC1010",
-        "Boards can't use arrays yet",
-        "Plăcuța nu știe încă să folosească tablouri (array)");
+        "Boards only use arrays with one dimension, like int[]: int[,] and int[][] are not supported",
+        "Plăcuța folosește doar tablouri cu o singură dimensiune, ca int[]: int[,] și int[][] nu sunt acceptate");
     public static readonly UnsupportedConstruct Lists = new("RC1011",
-        "Boards can't use lists yet",
-        "Plăcuța nu știe încă să folosească liste");
+        "Lists and arrays on a board can only hold int, double, bool or string (not lists, char or other types)",
+        "Listele și tablourile de pe plăcuță pot ține doar int, double, bool sau string (nu liste, char sau alte tipuri)");
     public static readonly UnsupportedConstruct Switch = new("RC1012",
-        "Boards can't use switch yet: use if / else if",
-        "Plăcuța nu știe încă să folosească switch: folosește if / else if");
+        "Boards know switch only on an int or a string, with fixed values after case (and _ => ... last in a switch expression)",
+        "Plăcuța știe switch doar pe un int sau un string, cu valori fixe după case (și _ => ... la sfârșit într-o expresie switch)");
     public static readonly UnsupportedConstruct Foreach = new("RC1013",
-        "Boards can't use foreach yet: use a for loop",
-        "Plăcuța nu știe încă să folosească foreach: folosește o buclă for");
+        "foreach works only over lists and arrays: for the letters of a text use a for loop",
+        "foreach merge doar pe liste și tablouri: pentru literele unui text folosește o buclă for");
     public static readonly UnsupportedConstruct Lambdas = new("RC1014",
         "Lambdas (=>) can only be used inside Every, When, OnMessage and OnButton",
         "Lambda (=>) se poate folosi doar în Every, When, OnMessage și OnButton");
@@ -79,8 +79,8 @@ public static class UnsupportedConstructs
         "A function can't use the variables of another function: make the variable at the top of the program",
         "O funcție nu poate folosi variabilele altei funcții: declară variabila direct în program");
     public static readonly UnsupportedConstruct FormatSpecifier = new("RC1024",
-        "Boards can't format numbers with {x:...} yet: use Math.Round",
-        "Plăcuța nu știe încă să formateze numere cu {x:...}: folosește Math.Round");
+        "Boards know only the number formats F, N, E, G, D and X with a number after them (like {x:F2} or ToString(\"D3\")); D and X only for int",
+        "Plăcuța știe doar formatele de număr F, N, E, G, D și X urmate de un număr (ca {x:F2} sau ToString(\"D3\")); D și X doar pentru int");
     public static readonly UnsupportedConstruct Patterns = new("RC1025",
         "Boards can't use is, as or patterns yet",
         "Plăcuța nu știe încă să folosească is, as sau tipare (patterns)");
@@ -99,6 +99,12 @@ public static class UnsupportedConstructs
     public static readonly UnsupportedConstruct Assignment = new("RC1030",
         "You can only give values to variables here",
         "Aici poți da valori doar variabilelor");
+    public static readonly UnsupportedConstruct ListMethod = new("RC1031",
+        "Boards know these list functions: Add, Insert, RemoveAt, Remove, Clear, Contains, IndexOf, Count (Length for arrays)",
+        "Plăcuța cunoaște aceste funcții de listă: Add, Insert, RemoveAt, Remove, Clear, Contains, IndexOf, Count (Length pentru tablouri)");
+    public static readonly UnsupportedConstruct IndexFromEnd = new("RC1032",
+        "Boards can't use ^ or .. in a position: write the position as a number, like list[list.Count - 1]",
+        "Plăcuța nu știe să folosească ^ sau .. într-o poziție: scrie poziția ca număr, de exemplu lista[lista.Count - 1]");
     public static readonly UnsupportedConstruct Other = new("RC1099",
         "Boards can't do this yet",
         "Plăcuța nu știe încă să facă asta");
@@ -124,6 +130,6 @@ public static class UnsupportedConstructs
         Classes, Structs, Records, Interfaces, Enums, Linq, Async, Exceptions, Generics, Arrays, Lists,
         Switch, Foreach, Lambdas, Goto, Unsafe, Types, UnknownMethod, ScriptNotAtTop, EveryPeriod,
         MessageName, ScriptBody, OtherFunctionsVariable, FormatSpecifier, Patterns, Tuples, RefOut, Null,
-        Objects, Assignment, Other, TooDeep, Confusing, TooBig, Internal,
+        Objects, Assignment, ListMethod, IndexFromEnd, Other, TooDeep, Confusing, TooBig, Internal,
     ];
 }

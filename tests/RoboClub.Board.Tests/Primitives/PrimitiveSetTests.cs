@@ -80,7 +80,7 @@ public class PrimitiveSetTests
             f.PushFloat(2).Op(Opcode.CallPrimitive, b.AddPrimitive("math.sqrt", [VmType.Float], VmType.Float)).Op(Opcode.FloatToString).Op(Opcode.CallPrimitive, print);
             f.PushInt(1).PushInt(6).Op(Opcode.CallPrimitive, b.AddPrimitive("math.random", [VmType.Int, VmType.Int], VmType.Int)).Op(Opcode.IntToString).Op(Opcode.CallPrimitive, print);
         });
-        Assert.Equal(["37.5", "1500", "1.41421", "6"], services.Printed);
+        Assert.Equal(["37.5", "1500", "1.4142135", "6"], services.Printed);
         Assert.Equal([("temperatură", 21.25f)], services.Plotted);
         Assert.Equal(["ploaie"], services.Broadcasts);
     }
