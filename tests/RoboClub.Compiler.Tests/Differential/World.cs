@@ -207,6 +207,9 @@ public sealed class World
         OverflowException => "Overflow",
         IndexOutOfRangeException or ArgumentOutOfRangeException => "IndexOutOfRange",
         NullReferenceException => "ListNotCreated",
+        InvalidOperationException => "ListChanged",          // foreach over a list that changed
+        FormatException => "NotANumber",                       // int.Parse
+        ArgumentException => "BadArgument",
         InsufficientExecutionStackException => "StackOverflow",
         _ => e.GetType().Name + ": " + e.Message,
     };
