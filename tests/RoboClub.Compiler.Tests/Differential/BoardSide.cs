@@ -16,6 +16,7 @@ sealed class BoardSide : IBoardServices, IProgramObserver
     long _now;
     Scheduler? _scheduler;
     bool _failed;
+    bool _preemptionReported;
 
     public static List<string> Run(byte[] image)
     {
@@ -42,6 +43,14 @@ sealed class BoardSide : IBoardServices, IProgramObserver
             do _scheduler.Step(_now, SensorModel.ButtonAt(_now));
             while (_scheduler.IsRunning && !_failed && AnyReady(scripts.Length) && ++rounds < MaxRoundsPerMs);
             if (rounds >= MaxRoundsPerMs) { Log("error Timeout (a script never waits)"); break; }
+            // The .NET side runs a script to its next Wait in one go; with other scripts around, a
+            // preemption could interleave them differently, so the suite's rule is: event programs
+            // run fewer than 500 instructions between waits. Breaking it is reported, not hidden.
+            if (rounds > 0 && events && !_preemptionReported)
+            {
+                _preemptionReported = true;
+                Log("note: a script used its whole 500-instruction slice; event programs in this suite must wait sooner");
+            }
             if (!events && !(_scheduler.TaskOf(0)?.IsActive ?? false)) break;
         }
     }

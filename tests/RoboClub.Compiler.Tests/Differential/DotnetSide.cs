@@ -64,23 +64,29 @@ static class DotnetSide
         var texts = new Dictionary<string, string>();
         var trees = new List<SyntaxTree> { CSharpSyntaxTree.ParseText(GlobalUsings, Parse, "GlobalUsings.cs") };
         var treeOwner = new Dictionary<SyntaxTree, string>();
-        int i = 0;
-        foreach (var (name, source) in programs)
+        var names = programs.Keys.ToArray();
+        var results = new (string? Text, SyntaxTree? Tree, string? Error)[names.Length];
+        // Binding each program (to rewrite it) is the slow part: done in parallel.
+        Parallel.For(0, names.Length, k =>
         {
-            string ns = "P" + (i++).ToString(CultureInfo.InvariantCulture);
-            namespaces[name] = ns;
+            string ns = "P" + k.ToString(CultureInfo.InvariantCulture);
             try
             {
-                string text = Transform(source, ns);
-                texts[name] = text;
-                var tree = CSharpSyntaxTree.ParseText(text, Parse, name);
-                trees.Add(tree);
-                treeOwner[tree] = name;
+                string text = Transform(programs[names[k]], ns);
+                results[k] = (text, CSharpSyntaxTree.ParseText(text, Parse, names[k]), null);
             }
             catch (Exception e)
             {
-                errors[name] = "rewrite failed: " + e;
+                results[k] = (null, null, "rewrite failed: " + e);
             }
+        });
+        for (int k = 0; k < names.Length; k++)
+        {
+            namespaces[names[k]] = "P" + k.ToString(CultureInfo.InvariantCulture);
+            if (results[k].Error is { } e) { errors[names[k]] = e; continue; }
+            texts[names[k]] = results[k].Text!;
+            trees.Add(results[k].Tree!);
+            treeOwner[results[k].Tree!] = names[k];
         }
         var options = new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Disable,
             optimizationLevel: OptimizationLevel.Release, checkOverflow: false);
