@@ -136,7 +136,6 @@ public sealed class World
     {
         if (Active(s)) return;
         s.State = TaskState.Ready;
-        s.Thread = null;
     }
 
     bool Evaluate(Script s)
@@ -169,27 +168,30 @@ public sealed class World
         if (s.State == TaskState.Failed) _running = false;
     }
 
+    /// <summary>A script's thread, made on its first run and reused by the next runs.</summary>
     void ScriptThread(Script s)
     {
         _current = this;
         _myScript = s;
-        s.Go.Wait();
-        try
+        while (true)
         {
-            if (_aborting) return;
-            s.Body();
-            s.State = TaskState.Done;
-        }
-        catch (AbortScript)
-        {
-        }
-        catch (Exception e)
-        {
-            s.State = TaskState.Failed;
-            Log.Add(SensorModel.Entry(_now, "error " + ErrorKind(e)));
-        }
-        finally
-        {
+            s.Go.Wait();
+            if (_aborting) { _controller.Release(); return; }
+            try
+            {
+                s.Body();
+                s.State = TaskState.Done;
+            }
+            catch (AbortScript)
+            {
+                _controller.Release();
+                return;
+            }
+            catch (Exception e)
+            {
+                s.State = TaskState.Failed;
+                Log.Add(SensorModel.Entry(_now, "error " + ErrorKind(e)));
+            }
             _controller.Release();
         }
     }
@@ -214,13 +216,14 @@ public sealed class World
         _ => e.GetType().Name + ": " + e.Message,
     };
 
+    /// <summary>Ends every script thread: each is parked either in Wait or before its next run.</summary>
     void AbortAll()
     {
         _aborting = true;
         foreach (var s in _scripts)
         {
             var t = s.Thread;
-            if (t == null || s.State != TaskState.Waiting) continue;
+            if (t == null) continue;
             s.Go.Release();
             _controller.Wait();
             t.Join();
