@@ -50,6 +50,8 @@ public sealed class World
     readonly List<string> _messages = new();
     readonly SemaphoreSlim _controller = new(0);
     bool _registering, _running, _aborting, _buttonWas;
+    Script? _hung;
+    static readonly TimeSpan HangTimeout = TimeSpan.FromSeconds(30);
     long _now;
 
     /// <summary>Runs a program: <paramref name="register"/> declares its event scripts, <paramref name="main"/> is its top-level code.</summary>
@@ -164,7 +166,14 @@ public sealed class World
             t.Start();
         }
         s.Go.Release();
-        _controller.Wait();
+        if (!_controller.Wait(HangTimeout))
+        {
+            // a .NET script that never reaches a Wait (an endless loop the board would have stopped):
+            // the test fails with this entry; the thread is left behind (background, abandoned).
+            _hung = s;
+            Fail("Timeout (the .NET run did not reach a Wait within " + HangTimeout.TotalSeconds + " s)");
+            return;
+        }
         if (s.State == TaskState.Failed) _running = false;
     }
 
@@ -223,7 +232,7 @@ public sealed class World
         foreach (var s in _scripts)
         {
             var t = s.Thread;
-            if (t == null) continue;
+            if (t == null || s == _hung) continue;
             s.Go.Release();
             _controller.Wait();
             t.Join();
