@@ -53,20 +53,27 @@ namespace RoboClub.Board.Primitives
                     t.PushBool(at >= 0);
                     return null;
                 }));
+                // foreach over a List<T>: C# throws when the list changed since the loop began (any
+                // Add, Insert, Remove, Clear or list[i] = v); the board compares the list's version.
+                table.Add(new Primitive("list.version." + suffix, new byte[] { list }, VmType.Int, Version));
+                table.Add(new Primitive("list.unchanged." + suffix, new byte[] { list, VmType.Int }, VmType.None, Unchanged));
             }
-            // foreach over a List<T>: C# throws when the list changed; the board checks its length.
-            table.Add(new Primitive("list.sameCount.int", new byte[] { VmType.ListOfInt, VmType.Int }, VmType.None, CheckCount));
-            table.Add(new Primitive("list.sameCount.float", new byte[] { VmType.ListOfFloat, VmType.Int }, VmType.None, CheckCount));
-            table.Add(new Primitive("list.sameCount.bool", new byte[] { VmType.ListOfBool, VmType.Int }, VmType.None, CheckCount));
-            table.Add(new Primitive("list.sameCount.string", new byte[] { VmType.ListOfString, VmType.Int }, VmType.None, CheckCount));
         }
 
-        static string CheckCount(VmTask t)
+        static string Version(VmTask t)
         {
-            int count = t.PopInt();
             VmList l = t.PopList();
             if (l == null) return RuntimeError.ListNotCreated;
-            return l.Count == count ? null : RuntimeError.ListChanged;
+            t.PushInt(l.Version);
+            return null;
+        }
+
+        static string Unchanged(VmTask t)
+        {
+            int version = t.PopInt();
+            VmList l = t.PopList();
+            if (l == null) return RuntimeError.ListNotCreated;
+            return l.Version == version ? null : RuntimeError.ListChanged;
         }
 
         static string Find(VmTask t, byte element, out int at)

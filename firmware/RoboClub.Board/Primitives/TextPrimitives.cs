@@ -71,6 +71,13 @@ namespace RoboClub.Board.Primitives
                 t.PushInt(v);
                 return null;
             }));
+            table.Add(new Primitive("text.parseFloat", S, VmType.Float, t =>
+            {
+                float v;
+                if (!NumberText.TryParseFloat(t.PopString(), out v)) return RuntimeError.NotANumber;
+                t.PushFloat(v);
+                return null;
+            }));
             // Number formats ("F2", "D3", "X"...): the compiler passes only formats NumberText knows.
             table.Add(new Primitive("text.formatInt", IS, VmType.String, t =>
             {

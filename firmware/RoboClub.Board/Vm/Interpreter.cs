@@ -288,6 +288,7 @@ namespace RoboClub.Board.Vm
                             if (list == null) { error = RuntimeError.ListNotCreated; break; }
                             if (!list.Grow()) { error = RuntimeError.ListTooLong; break; }
                             Store(list, list.Count++, ints, floats, refs, sp - 1);
+                            list.Version++;
                             refs[sp - 1] = null; refs[sp - 2] = null;
                             sp -= 2;
                             break;
@@ -319,6 +320,7 @@ namespace RoboClub.Board.Vm
                                 list.OpenGap(i);
                             }
                             Store(list, i, ints, floats, refs, sp - 1);
+                            list.Version++;
                             refs[sp - 1] = null; refs[sp - 3] = null;
                             sp -= 3;
                             break;

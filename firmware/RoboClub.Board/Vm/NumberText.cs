@@ -8,7 +8,7 @@ namespace RoboClub.Board.Vm
     /// nanoFramework's own float.ToString differs from .NET's, so the digits are made here from the
     /// float's bits with exact integer arithmetic (a small bignum, Steele &amp; White / Dragon4 as .NET
     /// does it): <see cref="Format"/> gives the shortest digits that read back as the same float and
-    /// switches to E notation as .NET's "G" does (exponent ≥ 9 digits... or below 0.0001);
+    /// switches to E notation as .NET's "G" does (more than 9 integer digits, or below 0.0001);
     /// <see cref="FormatFloat"/> and <see cref="FormatInt"/> give the standard formats F, N, E, G, D, X.
     /// Ties round to even, as .NET does for floats.
     /// </summary>
@@ -24,6 +24,12 @@ namespace RoboClub.Board.Vm
             uint f; int e; bool negative;
             Decompose(value, out f, out e, out negative);
             if (f == 0) return negative ? "-0" : "0";
+            // Fast path, common on a board (100, -7): a whole number below 2^24 is its own shortest form.
+            if (e >= -23 && e <= 0 && (f & ((1u << -e) - 1)) == 0)
+            {
+                string whole = (f >> -e).ToString();
+                return negative ? "-" + whole : whole;
+            }
             int k;
             string digits = Shortest(f, e, out k);
             int max = digits.Length > SinglePrecision ? digits.Length : SinglePrecision;
@@ -215,6 +221,107 @@ namespace RoboClub.Board.Vm
             return sb.ToString();
         }
 
+        // ------------------------------------------------------------------ parsing
+
+        /// <summary>float.Parse(text, CultureInfo.InvariantCulture), correctly rounded: spaces, a sign, digits
+        /// (commas allowed between the digits before the point), a point, an exponent; "NaN", "Infinity".
+        /// False when the text is not a number. More than 40 significant digits are cut (a rare halfway case may then round differently).</summary>
+        public static bool TryParseFloat(string text, out float value)
+        {
+            value = 0;
+            int i = 0, end = text.Length;
+            while (i < end && IsSpace(text[i])) i++;
+            while (end > i && IsSpace(text[end - 1])) end--;
+            bool negative = false;
+            if (i < end && (text[i] == '-' || text[i] == '+')) { negative = text[i] == '-'; i++; }
+            string rest = AsciiLower(text.Substring(i, end - i)); // "Infinity" and "NaN" in any case, as .NET
+            if (rest == "infinity") { value = negative ? float.NegativeInfinity : float.PositiveInfinity; return true; }
+            if (rest == "nan") { value = float.NaN; return true; }
+            var d = new Big(0);
+            int digits = 0, q = 0;
+            bool any = false, sticky = false, point = false;
+            for (; i < end; i++)
+            {
+                char c = text[i];
+                if (c >= '0' && c <= '9')
+                {
+                    any = true;
+                    if (point) q--;
+                    if (digits == 0 && c == '0') continue;
+                    if (digits < 40) { d.MulSmall(10); d.Add(new Big((uint)(c - '0'))); digits++; }
+                    else { q++; if (c != '0') sticky = true; }
+                }
+                else if (c == ',' && !point && any) continue;
+                else if (c == '.' && !point) point = true;
+                else break;
+            }
+            if (!any) return false;
+            if (i < end && (text[i] == 'e' || text[i] == 'E'))
+            {
+                i++;
+                bool expNegative = false;
+                if (i < end && (text[i] == '-' || text[i] == '+')) { expNegative = text[i] == '-'; i++; }
+                if (i >= end) return false;
+                int exp = 0;
+                for (; i < end; i++)
+                {
+                    char c = text[i];
+                    if (c < '0' || c > '9') return false;
+                    if (exp < 100000) exp = exp * 10 + (c - '0');
+                }
+                q += expNegative ? -exp : exp;
+            }
+            if (i != end) return false;
+            if (sticky) { d.MulSmall(10); d.Add(new Big(1)); q--; digits++; }
+            float magnitude;
+            if (digits == 0) magnitude = 0;
+            else if (digits + q > 40) magnitude = float.PositiveInfinity; // ≥ 10^40
+            else if (digits + q < -46) magnitude = 0;                   // < 10^-46, below half the smallest float
+            else magnitude = Nearest(d, q);
+            value = negative ? -magnitude : magnitude;
+            return true;
+        }
+
+        static string AsciiLower(string s)
+        {
+            var a = s.ToCharArray();
+            for (int i = 0; i < a.Length; i++) if (a[i] >= 'A' && a[i] <= 'Z') a[i] = (char)(a[i] + 32);
+            return new string(a);
+        }
+
+        static bool IsSpace(char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
+
+        /// <summary>The float nearest to d × 10^q (ties to even), from exact integer division.</summary>
+        static float Nearest(Big d, int q)
+        {
+            Big n = d.Copy(), m = new Big(1);
+            if (q >= 0) n.MulPow10(q); else m.MulPow10(-q);
+            int e = n.BitLength() - m.BitLength() - 24;
+            if (e < -149) e = -149;
+            while (true)
+            {
+                Big num = n.Copy(), den = m.Copy();
+                if (e < 0) num.ShiftLeft(-e); else den.ShiftLeft(e);
+                // quotient of at most 26 bits, by shift and subtract
+                uint quotient = 0;
+                for (int bit = 25; bit >= 0; bit--)
+                {
+                    Big t = den.Copy();
+                    t.ShiftLeft(bit);
+                    if (Big.Compare(num, t) >= 0) { num.Sub(t); quotient |= 1u << bit; }
+                }
+                if (quotient >= (1u << 24)) { e++; continue; }
+                if (quotient < (1u << 23) && e > -149) { e--; continue; }
+                num.ShiftLeft(1);
+                int c = Big.Compare(num, den);
+                if (c > 0 || (c == 0 && (quotient & 1) == 1)) quotient++;
+                if (quotient == (1u << 24)) { quotient = 1u << 23; e++; }
+                if (e > 104) return float.PositiveInfinity;
+                int bits = quotient < (1u << 23) ? (int)quotient : ((e + 150) << 23) | (int)(quotient - (1u << 23));
+                return BitConverter.ToSingle(BitConverter.GetBytes(bits), 0);
+            }
+        }
+
         // ------------------------------------------------------------------ digits
 
         static void Decompose(float value, out uint f, out int e, out bool negative)
@@ -380,10 +487,10 @@ namespace RoboClub.Board.Vm
             return sb.ToString();
         }
 
-        /// <summary>A non-negative integer of up to 384 bits, little-endian 32-bit words; enough for any float.</summary>
+        /// <summary>A non-negative integer of up to 512 bits, little-endian 32-bit words; enough for any float.</summary>
         sealed class Big
         {
-            const int Words = 12;
+            const int Words = 16;
             readonly uint[] _w = new uint[Words];
 
             public Big(uint v) { _w[0] = v; }
@@ -447,7 +554,7 @@ namespace RoboClub.Board.Vm
                 }
             }
 
-            void Sub(Big o)
+            public void Sub(Big o)
             {
                 long borrow = 0;
                 for (int i = 0; i < Words; i++)
@@ -459,6 +566,12 @@ namespace RoboClub.Board.Vm
             }
 
             /// <summary>this = this mod s; returns this / s, which the callers keep below 10.</summary>
+            public bool IsZero()
+            {
+                for (int i = 0; i < Words; i++) if (_w[i] != 0) return false;
+                return true;
+            }
+
             public int DivRem(Big s)
             {
                 int q = 0;

@@ -12,7 +12,7 @@ namespace RoboClub.Board.Vm
         public const string StackOverflow = "StackOverflow";
         public const string ConditionTooSlow = "ConditionTooSlow";
         public const string HardwareFailed = "HardwareFailed";
-        /// <summary>A list got longer or shorter while a foreach walked it (C# throws InvalidOperationException there).</summary>
+        /// <summary>A List changed while a foreach walked it (C# throws InvalidOperationException there).</summary>
         public const string ListChanged = "ListChanged";
         /// <summary>int.Parse of text that is not a whole number (C# throws FormatException), or a number too big.</summary>
         public const string NotANumber = "NotANumber";

@@ -13,6 +13,9 @@ namespace RoboClub.Board.Vm
 
         public readonly byte ElementType;
         public int Count;
+        /// <summary>Grows with every change (add, set, insert, remove, clear), like List&lt;T&gt;'s version:
+        /// a foreach over a List compares it to stop when the list changed under it, as C# throws there.</summary>
+        public int Version;
         public int[] Ints;     // int and bool
         public float[] Floats;
         public string[] Strings;
@@ -46,10 +49,12 @@ namespace RoboClub.Board.Vm
             else if (ElementType == VmType.String) Array.Copy(Strings, index, Strings, index + 1, Count - index);
             else Array.Copy(Ints, index, Ints, index + 1, Count - index);
             Count++;
+            Version++;
         }
 
         public void RemoveAt(int index)
         {
+            Version++;
             Count--;
             if (ElementType == VmType.Float) Array.Copy(Floats, index + 1, Floats, index, Count - index);
             else if (ElementType == VmType.String) { Array.Copy(Strings, index + 1, Strings, index, Count - index); Strings[Count] = null; }
@@ -60,6 +65,7 @@ namespace RoboClub.Board.Vm
         {
             if (Strings != null) Array.Clear(Strings, 0, Count);
             Count = 0;
+            Version++;
         }
     }
 }

@@ -261,10 +261,11 @@ internal sealed partial class CodeGenerator
     }
 
     /// <summary>
-    /// foreach (var x in list): walks positions 0..n-1 of the list as it was when the loop started.
-    /// For a List, every step first checks the list still has n items; if something was added or
-    /// removed the program stops with ListChanged, where C# throws InvalidOperationException.
-    /// (Changing an item with list[i] = v is allowed on the board, while C# throws for a List.)
+    /// foreach (var x in list): walks positions 0..n-1 (n read once; an array cannot change length).
+    /// For a List, every step (the last one too) first compares the list's version with the one at
+    /// the start: any Add, Insert, Remove, Clear or list[i] = v inside the loop stops the program
+    /// with ListChanged on the foreach line, exactly where C# throws InvalidOperationException.
+    /// Arrays have no such check: C# lets a foreach see items change in an array.
     /// </summary>
     void ForEach(ForEachStatementSyntax fe)
     {
@@ -279,21 +280,28 @@ internal sealed partial class CodeGenerator
         if (_model.GetDeclaredSymbol(fe) is not ILocalSymbol variable) { Report(UnsupportedConstructs.Foreach, fe); return; }
         byte varType = VmOf(variable.Type, fe.Identifier.Parent ?? fe);
         if (varType == VmType.None) return;
-        bool checkCount = IsList(_model.GetTypeInfo(fe.Expression).Type);
+        bool checkVersion = IsList(_model.GetTypeInfo(fe.Expression).Type);
         byte element = VmType.ElementOf(listType);
 
         int list = Temp(listType, fe), count = Temp(VmType.Int, fe), i = Temp(VmType.Int, fe);
+        int version = checkVersion ? Temp(VmType.Int, fe) : -1;
         if (!_globals.ContainsKey(variable) && !_f.Locals.ContainsKey(variable)) _f.Locals[variable] = NewLocal(varType, fe);
         Emit(fe.Expression, needValue: true);
         b.Op(Opcode.Dup).Op(Opcode.StoreLocal, list).Op(Opcode.ListCount).Op(Opcode.StoreLocal, count);
         b.PushInt(0).Op(Opcode.StoreLocal, i);
+        if (checkVersion)
+        {
+            b.Op(Opcode.LoadLocal, list);
+            b.Op(Opcode.CallPrimitive, _image.AddPrimitive("list.version." + Suffix(element), [listType], VmType.Int));
+            b.Op(Opcode.StoreLocal, version);
+        }
         int top = b.NewLabel(), cont = b.NewLabel(), end = b.NewLabel();
         b.Mark(top);
         MapHere(fe); // a ListChanged error points at the foreach line
-        if (checkCount)
+        if (checkVersion)
         {
-            b.Op(Opcode.LoadLocal, list).Op(Opcode.LoadLocal, count);
-            b.Op(Opcode.CallPrimitive, _image.AddPrimitive("list.sameCount." + Suffix(element), [listType, VmType.Int], VmType.None));
+            b.Op(Opcode.LoadLocal, list).Op(Opcode.LoadLocal, version);
+            b.Op(Opcode.CallPrimitive, _image.AddPrimitive("list.unchanged." + Suffix(element), [listType, VmType.Int], VmType.None));
         }
         b.Op(Opcode.LoadLocal, i).Op(Opcode.LoadLocal, count).Op(Opcode.GeInt);
         b.JumpTo(Opcode.JumpIfTrue, end);
@@ -307,5 +315,6 @@ internal sealed partial class CodeGenerator
         b.JumpTo(Opcode.Jump, top);
         b.Mark(end);
         Free(listType, list); Free(VmType.Int, count); Free(VmType.Int, i);
+        if (version >= 0) Free(VmType.Int, version);
     }
 }

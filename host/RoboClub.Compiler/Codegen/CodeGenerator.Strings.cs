@@ -29,7 +29,7 @@ internal sealed partial class CodeGenerator
         ["Replace/2"] = ("text.replace", [VmType.String, VmType.String, VmType.String], VmType.String),
     };
 
-    /// <summary>string methods, string.IsNullOrEmpty, int.Parse and ToString(); VmType.None when <paramref name="m"/> is none of them.</summary>
+    /// <summary>string methods, string.IsNullOrEmpty, int.Parse, double.Parse and ToString(); false when <paramref name="m"/> is none of them.</summary>
     bool TryTextMethod(InvocationExpressionSyntax inv, IMethodSymbol m, out byte result)
     {
         var b = _f.B;
@@ -68,6 +68,14 @@ internal sealed partial class CodeGenerator
             Convert(EmitValue(args[0].Expression), VmType.String, args[0]);
             b.Op(Opcode.CallPrimitive, _image.AddPrimitive("text.parseInt", [VmType.String], VmType.Int));
             result = VmType.Int;
+            return true;
+        }
+        if (owner is SpecialType.System_Double or SpecialType.System_Single && m.IsStatic && m.Name == "Parse" && args.Count == 1 && ScalarOf(m.Parameters[0].Type) == VmType.String)
+        {
+            // double.Parse gives the board's float, rounded once from the text (as float.Parse does)
+            Convert(EmitValue(args[0].Expression), VmType.String, args[0]);
+            b.Op(Opcode.CallPrimitive, _image.AddPrimitive("text.parseFloat", [VmType.String], VmType.Float));
+            result = VmType.Float;
             return true;
         }
         if (owner != SpecialType.System_String || m.IsStatic || inv.Expression is not MemberAccessExpressionSyntax ma) return false;

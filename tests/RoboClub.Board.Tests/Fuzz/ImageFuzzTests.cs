@@ -32,6 +32,22 @@ public class ImageFuzzTests(ITestOutputHelper output)
             f.PushFloat(2.5f).PushFloat(4f).Op(Opcode.MulFloat).Op(Opcode.FloatToInt).PushInt(3).Op(Opcode.DivInt).RecordTop(b);
             f.PushInt(5).Op(Opcode.Wait);
         }));
+        // list.* and text.* primitives, as the compiler uses them for arrays, foreach and string methods.
+        list.Add(Build.Script((b, f) =>
+        {
+            int l = f.AddLocal(VmType.ListOfFloat);
+            f.PushInt(5).Op(Opcode.CallPrimitive, b.AddPrimitive("list.filled.float", [VmType.Int], VmType.ListOfFloat)).Op(Opcode.StoreLocal, l);
+            f.Op(Opcode.LoadLocal, l).PushInt(2).PushFloat(1.5f).Op(Opcode.ListSet);
+            f.Op(Opcode.LoadLocal, l).PushFloat(1.5f).Op(Opcode.CallPrimitive, b.AddPrimitive("list.indexOf.float", [VmType.ListOfFloat, VmType.Float], VmType.Int)).RecordTop(b);
+            f.Op(Opcode.LoadLocal, l).PushFloat(0).Op(Opcode.CallPrimitive, b.AddPrimitive("list.remove.float", [VmType.ListOfFloat, VmType.Float], VmType.Bool)).Op(Opcode.Pop);
+            f.Op(Opcode.LoadLocal, l).Op(Opcode.LoadLocal, l).Op(Opcode.CallPrimitive, b.AddPrimitive("list.version.float", [VmType.ListOfFloat], VmType.Int))
+                .Op(Opcode.CallPrimitive, b.AddPrimitive("list.unchanged.float", [VmType.ListOfFloat, VmType.Int], VmType.None));
+            f.PushString("robot").PushInt(1).PushInt(3).Op(Opcode.CallPrimitive, b.AddPrimitive("text.substring", [VmType.String, VmType.Int, VmType.Int], VmType.String)).SayTop(b);
+            f.PushFloat(2.345f).PushString("F2").Op(Opcode.CallPrimitive, b.AddPrimitive("text.formatFloat", [VmType.Float, VmType.String], VmType.String))
+                .PushInt(-8).Op(Opcode.CallPrimitive, b.AddPrimitive("text.pad", [VmType.String, VmType.Int], VmType.String)).SayTop(b);
+            f.PushString(" 12 ").Op(Opcode.CallPrimitive, b.AddPrimitive("text.parseInt", [VmType.String], VmType.Int)).RecordTop(b);
+            f.PushString("abcabc").PushString("b").PushString("XY").Op(Opcode.CallPrimitive, b.AddPrimitive("text.replace", [VmType.String, VmType.String, VmType.String], VmType.String)).SayTop(b);
+        }));
         var b2 = new ImageBuilder();
         int g = b2.AddGlobal("level", VmType.Float);
         var cond = b2.AddFunction("c", [], VmType.Bool);

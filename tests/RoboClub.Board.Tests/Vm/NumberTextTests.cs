@@ -113,3 +113,50 @@ public class NumberTextTests
         Assert.Null(NumberText.FormatInt(1, format));
     }
 }
+
+/// <summary>float.Parse on the board (NumberText.TryParseFloat) against .NET's.</summary>
+public class NumberParseTests
+{
+    static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
+
+    static void Same(string text)
+    {
+        bool ok = float.TryParse(text, NumberStyles.Float | NumberStyles.AllowThousands, Inv, out float expected);
+        bool board = NumberText.TryParseFloat(text, out float actual);
+        Assert.True(ok == board, $"'{text}': .NET {(ok ? "parses" : "refuses")}, board {(board ? "parses" : "refuses")}");
+        if (ok) Assert.True(BitConverter.SingleToInt32Bits(expected) == BitConverter.SingleToInt32Bits(actual) || (float.IsNaN(expected) && float.IsNaN(actual)),
+            $"'{text}': .NET {expected:R}, board {actual:R}");
+    }
+
+    [Theory]
+    [InlineData("1.5")] [InlineData("-0.1")] [InlineData(" 42 ")] [InlineData("+3.25e2")] [InlineData("1e-45")] [InlineData("7e-46")] [InlineData("3.4028235e38")]
+    [InlineData("3.5e38")] [InlineData("1e39")] [InlineData("-0")] [InlineData("0.000")] [InlineData(".5")] [InlineData("5.")] [InlineData("1,234.5")]
+    [InlineData("NaN")] [InlineData("nan")] [InlineData("infinity")] [InlineData("∞")] [InlineData("-nan")] [InlineData("+INFINITY")] [InlineData("- 1")] [InlineData("1 000")] [InlineData("Infinity")] [InlineData("-Infinity")] [InlineData("abc")] [InlineData("")] [InlineData("1e")] [InlineData("1.2.3")]
+    [InlineData("--1")] [InlineData("1e5x")] [InlineData("0.1000000000000000000000000000000000000000000000001")] [InlineData("16777217")] [InlineData("1E+10")]
+    [InlineData(",5")] [InlineData("1,,2")] [InlineData("1.5,0")] [InlineData("00012")] [InlineData("1e-50")] [InlineData("1.4012984643e-45")] [InlineData("0.7006492321624085e-45")]
+    public void Chosen_texts_parse_as_dotnet_parses_them(string text) => Same(text);
+
+    [Fact]
+    public void Random_numbers_in_many_spellings_parse_as_dotnet_parses_them()
+    {
+        var rng = new Random(5);
+        for (int i = 0; i < 30_000; i++)
+        {
+            float v = BitConverter.Int32BitsToSingle(rng.Next(int.MinValue, int.MaxValue));
+            if (float.IsNaN(v) || float.IsInfinity(v)) continue;
+            Same(v.ToString("R", Inv));
+            Same(v.ToString("E" + rng.Next(0, 12), Inv));
+            Same(((double)v).ToString("R", Inv));
+            Same((v * (1 + rng.NextDouble() * 1e-7)).ToString("G17", Inv));
+        }
+        for (int i = 0; i < 20_000; i++)
+        {
+            int digits = rng.Next(1, 30);
+            var sb = new System.Text.StringBuilder();
+            for (int k = 0; k < digits; k++) sb.Append((char)('0' + rng.Next(10)));
+            if (rng.Next(2) == 0) sb.Insert(rng.Next(sb.Length + 1), '.');
+            if (rng.Next(2) == 0) sb.Append('e').Append(rng.Next(-60, 45));
+            Same(sb.ToString());
+        }
+    }
+}

@@ -19,6 +19,8 @@ sealed class TestBoard : IProgramObserver
         Table.Add(new Primitive("test.record", [VmType.Int], VmType.None, t => { Numbers.Add(t.PopInt()); return null; }));
         Table.Add(new Primitive("test.twice", [VmType.Float], VmType.Float, t => { t.PushFloat(t.PopFloat() * 2); return null; }));
         Table.AddUnavailable("sensors.distance", "this board has no ultrasonic sensor");
+        ListPrimitives.Register(Table);
+        TextPrimitives.Register(Table);
     }
 
     public void OnScriptFailed(int script, VmTask task)

@@ -142,6 +142,32 @@ public class ListTests
         Assert.Empty(board.Printed);
     }
 
+    [Theory]
+    [InlineData("xs[0] = 5;")]
+    [InlineData("xs.RemoveAt(0);")]
+    [InlineData("xs.Clear();")]
+    [InlineData("if (x == 3) xs.Insert(0, 1);")]
+    public void Any_change_to_a_list_inside_foreach_stops_it_as_csharp_throws(string change)
+    {
+        string program = "var xs = new List<int> { 1, 2, 3 };\nforeach (int x in xs)\n{\n    Console.WriteLine(x);\n    " + change + "\n}\nConsole.WriteLine(\"after\");";
+        var expected = DotNet.Print(program);
+        Assert.Equal("throws InvalidOperationException", expected[^1]);
+        var r = Run.Compile(program);
+        var board = new TestBoard().Run(r.Image!);
+        Assert.Equal("ListChanged", board.Failed?.ErrorCode);
+        Assert.Equal(2, r.SourceMap.Single(m => m.FunctionIndex == board.Failed!.ErrorFunction).Find(board.Failed!.ErrorOffset)?.Line);
+        Assert.Equal(expected[..^1], board.Printed);
+    }
+
+    [Fact]
+    public void Removing_nothing_inside_foreach_is_no_change()
+    {
+        Same("""
+            var xs = new List<int> { 1, 2 };
+            foreach (int x in xs) Console.WriteLine(xs.Remove(7) + " " + xs.Contains(x) + " " + xs.IndexOf(x));
+            """);
+    }
+
     [Fact]
     public void Changing_items_of_an_array_inside_foreach_is_fine()
     {
@@ -173,5 +199,65 @@ public class ListTests
             Every(100, () => { seen.Add(seen.Count); if (seen.Count == 3) Console.WriteLine(seen[0] + seen[1] + seen[2]); });
             """, ms: 350);
         Assert.Equal(["3"], board.Printed);
+    }
+
+    [Fact]
+    public void Harder_cases_match_dotnet()
+    {
+        Same("""
+            Console.WriteLine(Sum([1, 2, 3]) + Sum([]) + Count(new List<float>()));
+            int[] empty = [];
+            List<string> words = [];
+            words.Add("a");
+            Console.WriteLine(empty.Length + " " + words.Count);
+            float[] f = new float[2];
+            f[1]++;
+            f[1] += 0.5f;
+            float old = f[1]--;
+            Console.WriteLine(f[1] + " " + old);
+            int[] idx = { 0, 1, 0 };
+            int[] v = new int[2];
+            v[idx[1]++] += 5;
+            v[idx[idx[0]]] -= 1;
+            Console.WriteLine(v[0] + " " + v[1] + " " + idx[1]);
+            List<double> d = new List<double> { 1, 2 };
+            d[0] = d[0] / 4;
+            Console.WriteLine(d[0] + d[1]);
+            string[] names = { "x" };
+            names[0] += 1;
+            names[0] += true;
+            Console.WriteLine(names[0]);
+
+            int Sum(int[] xs) { int s = 0; foreach (int x in xs) s += x; return s; }
+            int Count(List<float> xs) => xs.Count;
+            """);
+    }
+
+    [Fact]
+    public void Lists_inside_functions_and_nested_loops_match_dotnet()
+    {
+        Same("""
+            List<int> Primes(int n)
+            {
+                var r = new List<int>();
+                for (int i = 2; r.Count < n; i++)
+                {
+                    bool prime = true;
+                    foreach (int p in r) if (i % p == 0) { prime = false; break; }
+                    if (prime) r.Add(i);
+                }
+                return r;
+            }
+            var ps = Primes(10);
+            string line = "";
+            foreach (var p in ps) line += p + ",";
+            Console.WriteLine(line);
+            int[] counts = new int[3];
+            foreach (int p in ps) counts[p % 3]++;
+            Console.WriteLine($"{counts[0]} {counts[1]} {counts[2]}");
+            var grid = new bool[9];
+            grid[4] = true;
+            for (int i = 0; i < grid.Length; i++) if (grid[i]) Console.WriteLine("center " + i);
+            """);
     }
 }
