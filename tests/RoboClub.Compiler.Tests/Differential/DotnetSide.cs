@@ -67,12 +67,18 @@ static class DotnetSide
         var names = programs.Keys.ToArray();
         var results = new (string? Text, SyntaxTree? Tree, string? Error)[names.Length];
         // Binding each program (to rewrite it) is the slow part: done in parallel.
+        // One binding compilation for the whole suite (the child API is bound once), then each
+        // program is rewritten in parallel; a program whose rewrite fails is retried on its own.
+        var parsed = names.Select(n => CSharpSyntaxTree.ParseText(programs[n], Parse, n + ".cs")).ToArray();
+        var binding = BindingCompilation(parsed);
         Parallel.For(0, names.Length, k =>
         {
             string ns = "P" + k.ToString(CultureInfo.InvariantCulture);
             try
             {
-                string text = Transform(programs[names[k]], ns);
+                string text;
+                try { text = Transform(parsed[k], binding.GetSemanticModel(parsed[k]), ns); }
+                catch (Exception) { text = Transform(programs[names[k]], ns); }
                 results[k] = (text, CSharpSyntaxTree.ParseText(text, Parse, names[k]), null);
             }
             catch (Exception e)
@@ -123,12 +129,21 @@ static class DotnetSide
 
     static readonly HashSet<string> ScriptHelpers = ["Every", "When", "OnMessage", "OnButton"];
 
+    static CSharpCompilation BindingCompilation(IEnumerable<SyntaxTree> programs)
+        => CSharpCompilation.Create("bind", programs.Prepend(ChildApiTree.Value), References.Value,
+            new CSharpCompilationOptions(OutputKind.ConsoleApplication, nullableContextOptions: NullableContextOptions.Disable));
+
     public static string Transform(string source, string ns)
     {
         var tree = CSharpSyntaxTree.ParseText(source, Parse, "program.cs");
-        var compilation = CSharpCompilation.Create("bind", [ChildApiTree.Value, tree], References.Value,
-            new CSharpCompilationOptions(OutputKind.ConsoleApplication, nullableContextOptions: NullableContextOptions.Disable));
-        var model = compilation.GetSemanticModel(tree);
+        return Transform(tree, BindingCompilation([tree]).GetSemanticModel(tree), ns);
+    }
+
+    /// <summary>Rewrites one program, bound by <paramref name="model"/> (a compilation may bind many
+    /// programs at once: Roslyn binds each file's top-level statements on their own, and the only
+    /// error it adds — several files with top-level statements — does not matter here).</summary>
+    static string Transform(SyntaxTree tree, SemanticModel model, string ns)
+    {
         var root = (CompilationUnitSyntax)tree.GetRoot();
         var rewritten = (CompilationUnitSyntax)new FloatRewriter(model).Visit(root)!;
 
