@@ -492,16 +492,21 @@ namespace RoboClub.Board.Vm
         {
             const int Words = 16;
             readonly uint[] _w = new uint[Words];
+            int _n = 1; // words from _n on are all zero: loops stop there (most numbers use a few words)
 
             public Big(uint v) { _w[0] = v; }
 
-            public Big Copy() { var b = new Big(0); Array.Copy(_w, b._w, Words); return b; }
+            public Big Copy() { var b = new Big(0); Array.Copy(_w, b._w, _n); b._n = _n; return b; }
 
-            public void Set(Big o) { Array.Copy(o._w, _w, Words); }
+            public void Set(Big o)
+            {
+                Array.Copy(o._w, _w, _n > o._n ? _n : o._n);
+                _n = o._n;
+            }
 
             public int BitLength()
             {
-                for (int i = Words - 1; i >= 0; i--)
+                for (int i = _n - 1; i >= 0; i--)
                 {
                     uint v = _w[i];
                     if (v == 0) continue;
@@ -515,24 +520,28 @@ namespace RoboClub.Board.Vm
             public void ShiftLeft(int bits)
             {
                 int words = bits / 32, rest = bits % 32;
-                for (int i = Words - 1; i >= 0; i--)
+                int top = _n + words + 1;
+                if (top > Words) top = Words;
+                for (int i = top - 1; i >= 0; i--)
                 {
                     int from = i - words;
                     uint hi = from >= 0 ? _w[from] : 0;
                     uint lo = from - 1 >= 0 ? _w[from - 1] : 0;
                     _w[i] = rest == 0 ? hi : (hi << rest) | (lo >> (32 - rest));
                 }
+                _n = top;
             }
 
             public void MulSmall(uint m)
             {
                 ulong carry = 0;
-                for (int i = 0; i < Words; i++)
+                for (int i = 0; i < _n; i++)
                 {
                     ulong p = (ulong)_w[i] * m + carry;
                     _w[i] = (uint)p;
                     carry = p >> 32;
                 }
+                if (carry != 0 && _n < Words) _w[_n++] = (uint)carry;
             }
 
             public void MulPow10(int n)
@@ -545,19 +554,24 @@ namespace RoboClub.Board.Vm
 
             public void Add(Big o)
             {
+                int n = _n > o._n ? _n : o._n;
                 ulong carry = 0;
-                for (int i = 0; i < Words; i++)
+                for (int i = 0; i < n; i++)
                 {
                     ulong sum = (ulong)_w[i] + o._w[i] + carry;
                     _w[i] = (uint)sum;
                     carry = sum >> 32;
                 }
+                if (carry != 0 && n < Words) _w[n++] = (uint)carry;
+                _n = n;
             }
 
+            /// <summary>this -= o, for o ≤ this.</summary>
             public void Sub(Big o)
             {
+                int n = _n > o._n ? _n : o._n;
                 long borrow = 0;
-                for (int i = 0; i < Words; i++)
+                for (int i = 0; i < n; i++)
                 {
                     long d = (long)_w[i] - o._w[i] - borrow;
                     borrow = d < 0 ? 1 : 0;
@@ -566,12 +580,6 @@ namespace RoboClub.Board.Vm
             }
 
             /// <summary>this = this mod s; returns this / s, which the callers keep below 10.</summary>
-            public bool IsZero()
-            {
-                for (int i = 0; i < Words; i++) if (_w[i] != 0) return false;
-                return true;
-            }
-
             public int DivRem(Big s)
             {
                 int q = 0;
@@ -581,7 +589,8 @@ namespace RoboClub.Board.Vm
 
             public static int Compare(Big a, Big b)
             {
-                for (int i = Words - 1; i >= 0; i--)
+                int n = a._n > b._n ? a._n : b._n;
+                for (int i = n - 1; i >= 0; i--)
                 {
                     if (a._w[i] != b._w[i]) return a._w[i] < b._w[i] ? -1 : 1;
                 }

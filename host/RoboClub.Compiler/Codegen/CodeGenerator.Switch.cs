@@ -6,37 +6,90 @@ using RoboClub.Compiler.Subset;
 
 namespace RoboClub.Compiler.Codegen;
 
-// switch on an int or a string: a chain of comparisons against the constant case values (the board
-// has no jump tables; a child's switch has a handful of cases). C# forbids falling from one section
-// into the next, so each section ends in break, return, continue or an endless loop.
+// switch on an int, a double or a string: a chain of tests, one per case label or arm (the board has
+// no jump tables; a child's switch has a handful of cases). Patterns: constants, < <= > >= on
+// numbers, and/or/not. C# forbids falling from one section into the next, so each section ends in
+// break, return, continue or an endless loop.
 internal sealed partial class CodeGenerator
 {
-    /// <summary>The board type a switch can compare (int, bool-free: int or string), or None with RC1012.</summary>
+    /// <summary>The board type a switch can compare (int, double/float or string), or None with RC1012.</summary>
     byte SwitchType(ExpressionSyntax governing)
     {
         byte t = ScalarOf(_model.GetTypeInfo(governing).Type);
-        if (t is VmType.Int or VmType.String) return t;
+        if (t is VmType.Int or VmType.Float or VmType.String) return t;
         Report(UnsupportedConstructs.Switch, governing);
         return VmType.None;
     }
 
-    /// <summary>A case value: a constant of the switch's type (int or string), or null with RC1012.</summary>
-    object? CaseValue(ExpressionSyntax value, byte t)
+    /// <summary>Pushes a constant of the switch's type; false (with RC1012 or RC1028) if it is not one.</summary>
+    bool PushCaseValue(ExpressionSyntax value, byte t)
     {
         var c = _model.GetConstantValue(value);
-        if (c.HasValue && ((t == VmType.Int && c.Value is int) || (t == VmType.String && c.Value is string))) return c.Value;
-        Report(c.HasValue && c.Value == null ? UnsupportedConstructs.Null : UnsupportedConstructs.Switch, value);
-        return null;
+        if (!c.HasValue || c.Value == null)
+        {
+            Report(c.HasValue ? UnsupportedConstructs.Null : UnsupportedConstructs.Switch, value);
+            return false;
+        }
+        switch (t)
+        {
+            case VmType.Int when c.Value is int i: _f.B.PushInt(i); return true;
+            case VmType.Float when c.Value is int or double or float:
+                _f.B.PushFloat(System.Convert.ToSingle(c.Value, System.Globalization.CultureInfo.InvariantCulture));
+                return true;
+            case VmType.String when c.Value is string s: _f.B.PushString(s); return true;
+        }
+        Report(UnsupportedConstructs.Switch, value);
+        return false;
     }
 
-    /// <summary>Compares the value in <paramref name="temp"/> with a case value and jumps to <paramref name="label"/> when equal.</summary>
-    void JumpIfCase(int temp, byte t, object value, int label)
+    /// <summary>
+    /// Leaves on the stack whether the value in <paramref name="temp"/> matches the pattern: constants
+    /// (1, "red"), comparisons on numbers (&lt; 10, &gt;= 25.5) and and/or/not/parentheses of those.
+    /// Patterns have no side effects, so and/or need no short-circuit. False with RC1012 otherwise.
+    /// </summary>
+    bool PatternTest(PatternSyntax p, int temp, byte t)
     {
         var b = _f.B;
-        b.Op(Opcode.LoadLocal, temp);
-        if (t == VmType.Int) b.PushInt((int)value).Op(Opcode.EqInt);
-        else b.PushString((string)value).Op(Opcode.EqString);
-        b.JumpTo(Opcode.JumpIfTrue, label);
+        switch (p)
+        {
+            case ConstantPatternSyntax cp:
+                b.Op(Opcode.LoadLocal, temp);
+                if (!PushCaseValue(cp.Expression, t)) return false;
+                b.Op(t switch { VmType.Int => Opcode.EqInt, VmType.Float => Opcode.EqFloat, _ => Opcode.EqString });
+                return true;
+            case RelationalPatternSyntax rp when t is VmType.Int or VmType.Float:
+                {
+                    b.Op(Opcode.LoadLocal, temp);
+                    if (!PushCaseValue(rp.Expression, t)) return false;
+                    bool isInt = t == VmType.Int;
+                    byte? op = rp.OperatorToken.Kind() switch
+                    {
+                        SyntaxKind.LessThanToken => isInt ? Opcode.LtInt : Opcode.LtFloat,
+                        SyntaxKind.LessThanEqualsToken => isInt ? Opcode.LeInt : Opcode.LeFloat,
+                        SyntaxKind.GreaterThanToken => isInt ? Opcode.GtInt : Opcode.GtFloat,
+                        SyntaxKind.GreaterThanEqualsToken => isInt ? Opcode.GeInt : Opcode.GeFloat,
+                        _ => null,
+                    };
+                    if (op == null) { Report(UnsupportedConstructs.Switch, p); return false; }
+                    b.Op(op.Value);
+                    return true;
+                }
+            case BinaryPatternSyntax bp:
+                if (!PatternTest(bp.Left, temp, t) || !PatternTest(bp.Right, temp, t)) return false;
+                b.Op(bp.IsKind(SyntaxKind.AndPattern) ? Opcode.AndInt : Opcode.OrInt);
+                return true;
+            case UnaryPatternSyntax up when up.IsKind(SyntaxKind.NotPattern):
+                if (!PatternTest(up.Pattern, temp, t)) return false;
+                b.Op(Opcode.Not);
+                return true;
+            case ParenthesizedPatternSyntax pp:
+                return PatternTest(pp.Pattern, temp, t);
+            case DiscardPatternSyntax:
+                b.PushTrue();
+                return true;
+        }
+        Report(UnsupportedConstructs.Switch, p);
+        return false;
     }
 
     void SwitchStatement(SwitchStatementSyntax sw)
@@ -57,10 +110,13 @@ internal sealed partial class CodeGenerator
                 switch (label)
                 {
                     case CaseSwitchLabelSyntax c:
-                        if (CaseValue(c.Value, t) is object v) JumpIfCase(temp, t, v, bodies[s]);
+                        b.Op(Opcode.LoadLocal, temp);
+                        if (!PushCaseValue(c.Value, t)) break;
+                        b.Op(t switch { VmType.Int => Opcode.EqInt, VmType.Float => Opcode.EqFloat, _ => Opcode.EqString });
+                        b.JumpTo(Opcode.JumpIfTrue, bodies[s]);
                         break;
-                    case CasePatternSwitchLabelSyntax { Pattern: ConstantPatternSyntax cp, WhenClause: null }:
-                        if (CaseValue(cp.Expression, t) is object pv) JumpIfCase(temp, t, pv, bodies[s]);
+                    case CasePatternSwitchLabelSyntax { WhenClause: null } cp:
+                        if (PatternTest(cp.Pattern, temp, t)) b.JumpTo(Opcode.JumpIfTrue, bodies[s]);
                         break;
                     case DefaultSwitchLabelSyntax:
                         otherwise = bodies[s];
@@ -86,7 +142,7 @@ internal sealed partial class CodeGenerator
         b.Mark(end);
     }
 
-    /// <summary>x switch { 1 =&gt; a, 2 =&gt; b, _ =&gt; c }: the last arm must be _ (C# would throw when nothing matches).</summary>
+    /// <summary>x switch { 1 =&gt; a, &lt; 10 =&gt; b, _ =&gt; c }: the last arm must be _ (C# would throw when nothing matches; a board has no exceptions).</summary>
     byte SwitchExpression(SwitchExpressionSyntax sw)
     {
         var b = _f.B;
@@ -110,12 +166,10 @@ internal sealed partial class CodeGenerator
                 b.JumpTo(Opcode.Jump, end);
                 break;
             }
-            if (arm.Pattern is not ConstantPatternSyntax cp || arm.WhenClause != null) { Report(UnsupportedConstructs.Switch, arm); continue; }
-            if (CaseValue(cp.Expression, t) is not object v) continue;
-            int next = b.NewLabel(), here = b.NewLabel();
-            JumpIfCase(temp, t, v, here);
-            b.JumpTo(Opcode.Jump, next);
-            b.Mark(here);
+            if (arm.WhenClause != null) { Report(UnsupportedConstructs.Switch, arm.WhenClause); continue; }
+            if (!PatternTest(arm.Pattern, temp, t)) continue;
+            int next = b.NewLabel();
+            b.JumpTo(Opcode.JumpIfFalse, next);
             Convert(EmitValue(arm.Expression), result, arm.Expression);
             b.JumpTo(Opcode.Jump, end);
             b.Mark(next);

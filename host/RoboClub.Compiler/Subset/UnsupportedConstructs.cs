@@ -43,8 +43,8 @@ public static class UnsupportedConstructs
         "Lists and arrays on a board can only hold int, double, bool or string (not lists, char or other types)",
         "Listele și tablourile de pe plăcuță pot ține doar int, double, bool sau string (nu liste, char sau alte tipuri)");
     public static readonly UnsupportedConstruct Switch = new("RC1012",
-        "Boards know switch only on an int or a string, with fixed values after case (and _ => ... last in a switch expression)",
-        "Plăcuța știe switch doar pe un int sau un string, cu valori fixe după case (și _ => ... la sfârșit într-o expresie switch)");
+        "Boards know switch only on an int, a double or a string, with fixed values or comparisons (< 10, 1 or 2) after case, no when (and _ => ... last in a switch expression)",
+        "Plăcuța știe switch doar pe un int, un double sau un string, cu valori fixe sau comparații (< 10, 1 or 2) după case, fără when (și _ => ... la sfârșit într-o expresie switch)");
     public static readonly UnsupportedConstruct Foreach = new("RC1013",
         "foreach works only over lists and arrays: for the letters of a text use a for loop",
         "foreach merge doar pe liste și tablouri: pentru literele unui text folosește o buclă for");

@@ -72,6 +72,39 @@ public class SwitchTests
     }
 
     [Fact]
+    public void Comparisons_and_or_not_patterns_on_numbers()
+    {
+        ListTests.Same("""
+            float[] temps = { -5f, 0f, 12.5f, 25f, 31f, float.NaN };
+            foreach (float t in temps)
+            {
+                string feel = t switch { < 0 => "frost", 0 => "zero", < 15 => "cold", >= 15 and < 30 => "nice", _ => "hot or NaN" };
+                Console.WriteLine(t + " " + feel);
+            }
+            for (int i = 0; i < 8; i++)
+            {
+                switch (i)
+                {
+                    case 1 or 2:
+                        Console.WriteLine(i + " one or two");
+                        break;
+                    case > 5 and not 7:
+                        Console.WriteLine(i + " six");
+                        break;
+                    case (3):
+                        Console.WriteLine(i + " three");
+                        break;
+                    default:
+                        Console.WriteLine(i + " else");
+                        break;
+                }
+            }
+            double d = 2.5;
+            switch (d) { case 2.5: Console.WriteLine("two and a half"); break; }
+            """);
+    }
+
+    [Fact]
     public void Switch_expressions_on_int_and_string()
     {
         ListTests.Same("""
