@@ -12,8 +12,8 @@ namespace RoboClub.Compiler.Tests.Differential;
 
 /// <summary>
 /// Side (b): the same program compiled by Roslyn as ordinary .NET, with the board's number type.
-/// Each program is bound once against the real child API (to know its types and constants), then
-/// rewritten:
+/// The programs are bound against the real child API (all in one compilation, to know their types and
+/// constants), then each is rewritten:
 ///  - `double` becomes `float`; every constant expression of a floating type (and every int constant
 ///    computed from floating constants) becomes the float literal of its value, because the board's
 ///    compiler folds constants with Roslyn (in double) and stores the result as a float;
@@ -66,7 +66,6 @@ static class DotnetSide
         var treeOwner = new Dictionary<SyntaxTree, string>();
         var names = programs.Keys.ToArray();
         var results = new (string? Text, SyntaxTree? Tree, string? Error)[names.Length];
-        // Binding each program (to rewrite it) is the slow part: done in parallel.
         // One binding compilation for the whole suite (the child API is bound once), then each
         // program is rewritten in parallel; a program whose rewrite fails is retried on its own.
         var parsed = names.Select(n => CSharpSyntaxTree.ParseText(programs[n], Parse, n + ".cs")).ToArray();
