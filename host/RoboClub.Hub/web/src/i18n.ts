@@ -49,7 +49,7 @@ const words = {
   orNew: { ro: 'Sau ești nou aici?', en: 'Or are you new here?' },
   newChild: { ro: 'Alege-ți numele și culoarea', en: 'Pick your name and colour' },
   switchChild: { ro: 'Schimbă copilul', en: 'Switch child' },
-  projectsOf: { ro: 'Proiectele lui/ei', en: 'Projects of' },
+  myProjects: { ro: 'Proiectele mele', en: 'My projects' },
   projectName: { ro: 'Numele proiectului', en: 'Project name' },
   newProject: { ro: 'Proiect nou', en: 'New project' },
   importFile: { ro: 'Încarcă un fișier de proiect: ', en: 'Load a project file: ' },
@@ -61,6 +61,7 @@ const words = {
   history: { ro: 'Istoric', en: 'History' },
   restoreVersion: { ro: 'Readu această versiune', en: 'Bring this version back' },
   saved: { ro: 'Salvat', en: 'Saved' },
+  firstProject: { ro: 'Primul meu proiect', en: 'My first project' },
 } as const;
 
 export type Word = keyof typeof words;

@@ -13,7 +13,7 @@ export class Autosave {
   /** The project being edited (null: nothing is saved). */
   open(project: Project | null): void {
     this.project = project;
-    this.lastSent = project ? JSON.stringify({ workspace: project.workspace, source: project.source, mode: project.mode }) : '';
+    this.lastSent = project ? JSON.stringify({ workspace: project.workspace || undefined, source: project.source, mode: project.mode }) : '';
   }
 
   get current(): Project | null { return this.project; }

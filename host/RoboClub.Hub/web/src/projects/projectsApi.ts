@@ -6,7 +6,8 @@ export interface ProjectSummary { id: number; childId: number; name: string; boa
 /** workspace: Blockly's workspace JSON as text ("" for none). */
 export interface Project extends ProjectSummary { workspace: string; source: string }
 export interface Version { number: number; startedAt: string; savedAt: string; origin: string; mode: string; workspaceBytes: number; sourceChars: number }
-export interface Content { workspace: string; source: string; mode: 'blocks' | 'csharp' }
+/** What the editor saves; workspace left out when there are no blocks (the hub wants JSON or nothing). */
+export interface Content { workspace?: string; source: string; mode: 'blocks' | 'csharp' }
 
 export class HubError extends Error {
   constructor(readonly status: number, readonly en: string, readonly ro: string) { super(en); }

@@ -3,6 +3,15 @@
 import { lang, pick, t } from '../i18n';
 import { HubError, projectsApi, type Child, type Project, type ProjectSummary } from './projectsApi';
 
+/** Why a version exists, as the hub names it, in the child's words. */
+const Origins: Record<string, { en: string; ro: string }> = {
+  created: { en: 'created', ro: 'creat' },
+  saved: { en: 'saved', ro: 'salvat' },
+  restored: { en: 'brought back', ro: 'readus' },
+  duplicated: { en: 'copied', ro: 'copiat' },
+  imported: { en: 'loaded from a file', ro: 'încărcat dintr-un fișier' },
+};
+
 export interface ProjectsHost {
   /** Opens a project in the editor (after saving the current one). */
   open(project: Project): Promise<void>;
@@ -31,7 +40,7 @@ export class ProjectsView {
     try { projects = await projectsApi.projects(child.id); } catch (e) { this.fail(e); return; }
 
     const heading = document.createElement('h2');
-    heading.textContent = `${t('projectsOf')} ${child.name}`;
+    heading.textContent = `${t('myProjects')} (${child.name})`;
 
     const create = document.createElement('form');
     create.className = 'rc-new-project';
@@ -47,7 +56,7 @@ export class ProjectsView {
     create.onsubmit = async e => {
       e.preventDefault();
       try {
-        const project = await projectsApi.create(child.id, name.value, this.host.boardKind(), { workspace: '', source: '', mode: 'blocks' });
+        const project = await projectsApi.create(child.id, name.value, this.host.boardKind(), { source: '', mode: 'blocks' });
         await this.host.open(project);
         await this.render();
       } catch (err) { this.fail(err); }
@@ -86,8 +95,12 @@ export class ProjectsView {
     li.dataset.project = String(p.id);
     li.className = isOpen ? 'open' : '';
     const title = document.createElement('strong');
-    title.textContent = `${p.boardKind === 'robot' ? '🤖' : '🌦'} ${p.name}`;
+    title.textContent = p.name;
+    const kind = document.createElement('span');
+    kind.className = 'rc-kind';
+    kind.textContent = t(p.boardKind === 'robot' ? 'robot' : 'weather');
     const when = document.createElement('span');
+    when.className = 'rc-when';
     when.textContent = new Date(p.updatedAt).toLocaleString(lang() === 'ro' ? 'ro-RO' : 'en-GB');
     const button = (word: Parameters<typeof t>[0], action: () => Promise<void>) => {
       const b = document.createElement('button');
@@ -100,7 +113,7 @@ export class ProjectsView {
     exportLink.href = projectsApi.exportUrl(p.id);
     exportLink.textContent = t('exportFile');
     exportLink.setAttribute('download', '');
-    li.append(title, when,
+    li.append(title, kind, when,
       button('openProject', async () => this.host.open(await projectsApi.get(p.id))),
       button('duplicate', async () => { await projectsApi.duplicate(p.id, lang()); }),
       button('rename', async () => {
@@ -124,7 +137,7 @@ export class ProjectsView {
       for (const v of await projectsApi.versions(project.id)) {
         const row = document.createElement('div');
         row.dataset.version = String(v.number);
-        row.textContent = `#${v.number} · ${new Date(v.savedAt).toLocaleString(lang() === 'ro' ? 'ro-RO' : 'en-GB')} · ${v.origin} `;
+        row.textContent = `#${v.number} · ${new Date(v.savedAt).toLocaleString(lang() === 'ro' ? 'ro-RO' : 'en-GB')} · ${Origins[v.origin] ? pick(Origins[v.origin]) : v.origin} `;
         if (v.number !== project.version) {
           const restore = document.createElement('button');
           restore.textContent = t('restoreVersion');
