@@ -31,7 +31,7 @@ public class BadInputTests
         string source = string.Concat(Enumerable.Repeat(line, 1024 * 1024 / line.Length));
         var sw = Stopwatch.StartNew();
         var r = ChildCompiler.Compile(source);
-        Assert.True(sw.Elapsed < TimeSpan.FromSeconds(2), $"took {sw.Elapsed}");
+        Assert.True(sw.Elapsed < TimeSpan.FromSeconds(10), $"took {sw.Elapsed}"); // a guard against a hang, not a speed target (it takes milliseconds)
         Assert.False(r.Success);
         Assert.Contains(r.Errors, d => d.Id == "RC1900"); // too big for a board, said plainly
     }

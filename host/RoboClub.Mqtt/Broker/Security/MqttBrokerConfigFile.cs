@@ -103,6 +103,9 @@ public sealed class MqttBrokerConfigFile : IMqttBrokerSecurity
 
     // ---- authentication ----
 
+    /// <summary>PBKDF2 iterations an unknown user name costs (the dummy hash): tests check it equals what users cost.</summary>
+    internal int UnknownUserIterations => Volatile.Read(ref _snapshot).DummyHash.Iterations;
+
     public async ValueTask<MqttReasonCode> AuthenticateAsync(MqttClientIdentity client, ReadOnlyMemory<byte> password, CancellationToken cancellationToken)
     {
         var snapshot = Volatile.Read(ref _snapshot);
