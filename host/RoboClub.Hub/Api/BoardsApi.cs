@@ -55,6 +55,18 @@ public static class BoardsApi
             }
         });
 
+        // Live mode: a block stack clicked in the editor runs once, at once, beside the board's program.
+        api.MapPost("/boards/{board}/eval", async (string board, ProgramRequest request, BoardCommands c, CancellationToken ct) =>
+        {
+            if (request.Source is null) return ApiError.BadRequest("The program text is missing.", "Lipsește textul programului.");
+            var compiled = await Task.Run(() => RoboClub.Compiler.ChildCompiler.Compile(request.Source, "live.cs"), ct);
+            if (!compiled.Success) return Results.Json(new { ok = false, diagnostics = compiled.Diagnostics }, statusCode: StatusCodes.Status422UnprocessableEntity);
+            if (compiled.Image!.Length > CommandPayload.MaxEvalImageBytes)
+                return ApiError.BadRequest($"Too big to run at once ({compiled.Image.Length} bytes; at most {CommandPayload.MaxEvalImageBytes}). Press Run instead.",
+                    $"Prea mare ca să ruleze pe loc ({compiled.Image.Length} octeți; cel mult {CommandPayload.MaxEvalImageBytes}). Apasă Pornește.");
+            return await Command(board, c, seq => CommandPayload.EvalImage(seq, compiled.Image), ct);
+        });
+
         api.MapPost("/stop-all", async (BoardCommands c, CancellationToken ct) => Results.Ok(new { boards = await c.StopAllAsync(ct) }));
 
         api.MapGet("/boards/{board}/simulation", (string board, VirtualBoards virtualBoards) =>

@@ -143,6 +143,19 @@ public sealed class BoardsApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Live_mode_runs_a_snippet_at_once_beside_the_program()
+    {
+        await using var live = await LiveClient.ConnectAsync(_hub.Server);
+        await live.InvokeAsync("Follow", "robot-1");
+        var response = await Post(_client, "/api/boards/robot-1/eval", new { source = "Led.Color(\"green\");\nConsole.WriteLine(\"clic!\");" });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var line = await live.NextPushAsync("console", l => l.GetProperty("text").GetString() == "clic!");
+        Assert.Equal("robot-1", line.GetProperty("board").GetString());
+        var broken = await Post(_client, "/api/boards/robot-1/eval", new { source = "Led.Colour(1);" });
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, broken.StatusCode);
+    }
+
+    [Fact]
     public async Task Bad_requests_get_a_clear_answer_in_both_languages()
     {
         var missing = await Post(_client, "/api/boards/robot-1/program", new { });
