@@ -10,6 +10,7 @@ import { WatchPane } from './run/watchPane';
 import { BoardList, label } from './boards/boardList';
 import { renderBoards } from './boards/boardsView';
 import { ArenaView, type Arena } from './sim/arenaView';
+import { BlocksEditor } from './blocks/blocksEditor';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
@@ -21,6 +22,7 @@ const arenaView = new ArenaView($<HTMLCanvasElement>('arena'), $('readings'));
 const starter = 'Console.WriteLine("Salut!");\nRobot.Forward(50);\nWait(1000);\nRobot.Stop();\n';
 const code = new CodeEditor($('code'), localStorage.getItem('roboclub.draft') ?? starter);
 const picker = $<HTMLSelectElement>('board');
+let blocks: BlocksEditor | null = null; // created in start(), once the board kind is known
 
 /** A short message under the toolbar; errors stay until the next action. */
 function notify(text: string, error = false): void {
@@ -31,6 +33,8 @@ function notify(text: string, error = false): void {
 }
 
 function selectedBoard(): string | null { return picker.value || null; }
+
+function boardKind(): 'robot' | 'weather' { return boards.get(selectedBoard() ?? '')?.kind === 'weather' ? 'weather' : 'robot'; }
 
 function fillPicker(): void {
   const chosen = picker.value || localStorage.getItem('roboclub.board') || '';
@@ -50,6 +54,7 @@ async function followBoard(): Promise<void> {
   if (board) localStorage.setItem('roboclub.board', board);
   arenaView.clear();
   arenaView.setArena(null);
+  void blocks?.setBoardKind(boardKind());
   await live.follow(board);
   if (board && boards.get(board)?.virtual) {
     const response = await fetch(`/api/boards/${encodeURIComponent(board)}/arena`);
@@ -62,6 +67,8 @@ async function run(): Promise<void> {
   if (!board) { notify(t('noBoards'), true); return; }
   notify(t('sending'));
   code.markErrorLine(null);
+  blocks?.clearErrors();
+  await blocks?.flush(); // the C# and the blocks agree before sending
   let result: SendResult;
   try {
     result = await api.sendProgram(board, code.text);
@@ -70,6 +77,7 @@ async function run(): Promise<void> {
     return;
   }
   code.showDiagnostics(result.diagnostics);
+  blocks?.showDiagnostics(result.diagnostics);
   if (!result.ok) {
     notify(result.message ? pick(result.message) : t('compileErrors'), true);
     return;
@@ -123,6 +131,7 @@ function wireLive(): void {
     const where = e.line ? ` (${t('line')} ${e.line})` : '';
     consolePane.print(`${t('runtimeError')}${where}: ${explained ?? e.message}`, 'error');
     code.markErrorLine(e.line);
+    blocks?.showRuntimeError(e.line, e.column, { en: e.messageEn ?? e.message, ro: e.messageRo ?? e.message });
   });
   live.on('watch', w => { if (w.board === selectedBoard()) watchPane.show(w.values); });
   live.on('arena', a => { if (a.board === selectedBoard()) arenaView.show(a.state); });
@@ -143,6 +152,7 @@ async function start(): Promise<void> {
   }
   boards.set(await api.boards());
   fillPicker();
+  blocks = await BlocksEditor.create($('blocks'), code, { kind: boardKind(), notify });
   await live.start();
   await followBoard();
   document.body.dataset.ready = 'true'; // for the browser tests
