@@ -91,14 +91,14 @@ public sealed class BlocksApiTests : IAsyncLifetime
     [Fact]
     public async Task CSharp_becomes_blocks_with_notes_for_what_stays_text()
     {
-        var response = await _client.PostAsJsonAsync("/api/blocks/from-csharp", new { source = "Robot.Forward(60);\nvar d = new System.Text.StringBuilder();\n" });
+        var response = await _client.PostAsJsonAsync("/api/blocks/from-csharp", new { source = "Robot.Forward(60);\nfor (int i = 0; i < 3; i++)\n{\n    Led.Color(\"red\");\n}\nvar d = new System.Text.StringBuilder();\n" });
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var json = await response.Content.ReadFromJsonAsync<JsonElement>();
         var text = json.GetProperty("workspace").GetRawText();
         Assert.Contains("robot_forward", text);
         Assert.Contains("csharp_statement", text);
         var note = json.GetProperty("notes").EnumerateArray().Single();
-        Assert.Equal(2, note.GetProperty("line").GetInt32());
+        Assert.Equal(6, note.GetProperty("line").GetInt32());
         Assert.Contains("bloc", note.GetProperty("ro").GetString());
     }
 

@@ -8,6 +8,7 @@ export class BlockWarnings {
   /** Block id → messages, by where they came from. */
   readonly problems = new Map<string, Message[]>();
   readonly errors = new Map<string, Message[]>();
+  readonly runtime = new Map<string, Message[]>();
   private shown = new Set<string>();
 
   static add(into: Map<string, Message[]>, blockId: string, message: Message): void {
@@ -19,7 +20,7 @@ export class BlockWarnings {
   /** Puts every warning on its block (and takes old ones off), without workspace change events. */
   render(ws: Blockly.WorkspaceSvg, open: string | null = null): void {
     const wanted = new Map<string, string>();
-    for (const source of [this.errors, this.problems])
+    for (const source of [this.runtime, this.errors, this.problems])
       for (const [id, messages] of source) {
         const text = messages.map(m => pick(m)).join('\n');
         wanted.set(id, wanted.has(id) ? `${wanted.get(id)}\n${text}` : text);

@@ -6,6 +6,7 @@ import 'blockly/blocks';
 import * as Ro from 'blockly/msg/ro';
 import * as En from 'blockly/msg/en';
 import type { Lang } from '../i18n';
+import { registerFieldMultilineInput } from './fieldMultilineInput';
 
 export { Blockly };
 
@@ -29,6 +30,7 @@ function registerOnce(): void {
   if (registered) return;
   registered = true;
   Blockly.fieldRegistry.register('field_rc_number', NumberTextField);
+  registerFieldMultilineInput(); // the grey C# blocks' text
   // C# → blocks puts a declared return type (double Half() => 1;) in the function block's state: keep it.
   for (const type of ['procedures_defreturn', 'procedures_defnoreturn']) {
     const def = Blockly.Blocks[type] as Record<string, unknown>;

@@ -81,7 +81,7 @@ export class BlocksEditor {
 
   /** The compiler's errors for `source` on the blocks that made that C#; the first one is selected and opened. */
   showDiagnostics(diagnostics: Diagnostic[], source = this.code.text): void {
-    this.clearErrors();
+    this.warnings.errors.clear(); // (a runtime error may already have come: it stays)
     if (source !== this.map.code) return; // the C# is not the blocks' C#: the underlines in the text say it all
     let first: string | null = null;
     for (const d of diagnostics.filter(d => d.isError)) {
@@ -100,7 +100,7 @@ export class BlocksEditor {
     const id = this.map.blockAt(line, column ?? 1);
     if (!id) return;
     this.ws.highlightBlock(id);
-    BlockWarnings.add(this.warnings.errors, id, message);
+    BlockWarnings.add(this.warnings.runtime, id, message);
     this.warnings.render(this.ws, id);
     this.reveal(id);
   }
@@ -108,6 +108,7 @@ export class BlocksEditor {
   /** Takes off the errors of the last run (the next Run starts clean). */
   clearErrors(): void {
     this.warnings.errors.clear();
+    this.warnings.runtime.clear();
     this.ws.highlightBlock(null);
     this.warnings.render(this.ws);
   }
@@ -183,8 +184,8 @@ export class BlocksEditor {
   }
 
   private useResult(result: ToCSharpResult): void {
-    // While the child types C#, the text is theirs.
-    if (!this.code.view.hasFocus) { this.code.setText(result.code); this.csharpDirty = false; }
+    // While the child types C# (or has typed C# not yet turned into blocks), the text is theirs.
+    if (!this.code.view.hasFocus && !this.csharpDirty) this.code.setText(result.code);
     this.map = new BlockMap(result.map, result.code);
     this.warnings.problems.clear();
     for (const p of result.problems) if (p.blockId) BlockWarnings.add(this.warnings.problems, p.blockId, { en: p.en, ro: p.ro });
