@@ -30,3 +30,29 @@ export class BlockMap {
     return onLine[0]?.blockId ?? null;
   }
 }
+
+/** The map of blocks made from C# text: C# → blocks names each block after its source span ("b{start}_{length}"). */
+export function mapFromIds(workspace: object, source: string): BlockMap {
+  const lineStarts = [0];
+  for (let i = 0; i < source.length; i++) if (source[i] === '\n') lineStarts.push(i + 1);
+  const position = (offset: number): [number, number] => {
+    let line = lineStarts.length - 1;
+    while (line > 0 && lineStarts[line] > offset) line--;
+    return [line + 1, offset - lineStarts[line] + 1];
+  };
+  const spans: BlockSpan[] = [];
+  const visit = (node: unknown): void => {
+    if (Array.isArray(node)) { node.forEach(visit); return; }
+    if (!node || typeof node !== 'object') return;
+    const o = node as Record<string, unknown>;
+    const m = typeof o['id'] === 'string' && typeof o['type'] === 'string' ? /^b(\d+)_(\d+)$/.exec(o['id']) : null;
+    if (m) {
+      const [startLine, startColumn] = position(Number(m[1]));
+      const [endLine, endColumn] = position(Number(m[1]) + Number(m[2]));
+      spans.push({ blockId: o['id'] as string, type: o['type'] as string, startLine, startColumn, endLine, endColumn });
+    }
+    for (const value of Object.values(o)) visit(value);
+  };
+  visit(workspace);
+  return new BlockMap(spans, source);
+}

@@ -5,7 +5,7 @@
 // The child's text is never rewritten while the C# editor has the focus.
 import { Blockly, defineBlocks, theme } from './blocklySetup';
 import { blocksApi, type BoardKind, type ToCSharpResult } from './blocksApi';
-import { BlockMap } from './blockMap';
+import { BlockMap, mapFromIds } from './blockMap';
 import { BlockWarnings } from './blockWarnings';
 import type { CodeEditor } from '../editor/codeEditor';
 import type { Diagnostic, Message } from '../api';
@@ -28,6 +28,8 @@ export class BlocksEditor {
   private timer = 0;
   private generation = 0;
   private csharpDirty = false;
+  /** The workspace as last loaded from C# or turned into C# (unchanged blocks do not rewrite the text). */
+  private lastState = '';
   private toBlocksButton: HTMLButtonElement;
 
   private constructor(private readonly el: HTMLElement, private readonly code: CodeEditor, private readonly options: BlocksOptions) {
@@ -52,9 +54,10 @@ export class BlocksEditor {
     if (saved) {
       try {
         this.load(JSON.parse(saved));
-        // The saved blocks count only if they still make the saved C# (else the child's last edit was the C#).
-        const result = await blocksApi.toCSharp(Blockly.serialization.workspaces.save(this.ws));
-        if (result.code === this.code.text) { this.useResult(result); loaded = true; }
+        // The saved blocks count only if they still make the saved C# (else the C# is what the child wrote last).
+        const state = Blockly.serialization.workspaces.save(this.ws);
+        const result = await blocksApi.toCSharp(state);
+        if (result.code === this.code.text) { this.lastState = JSON.stringify(state); this.useResult(result); loaded = true; }
       } catch { /* an old or broken save: start from the C# */ }
     }
     if (!loaded) await this.toBlocks(false);
@@ -145,6 +148,7 @@ export class BlocksEditor {
     await this.inject();
     this.load(state);
     this.ws.setScale(scale);
+    this.ws.scrollCenter();
     this.warnings.render(this.ws);
     this.label();
   }
@@ -176,7 +180,10 @@ export class BlocksEditor {
   /** Blocks → C#. */
   private async generate(): Promise<void> {
     const state = Blockly.serialization.workspaces.save(this.ws);
-    localStorage.setItem(storageKey, JSON.stringify(state));
+    const json = JSON.stringify(state);
+    if (json === this.lastState) return; // nothing the child did (e.g. Blockly tidying up after a load)
+    this.lastState = json;
+    localStorage.setItem(storageKey, json);
     const id = ++this.generation;
     const result = await blocksApi.toCSharp(state);
     if (id !== this.generation) return;
@@ -205,7 +212,12 @@ export class BlocksEditor {
     this.load(result.workspace);
     this.ws.scrollCenter();
     if (say) this.options.notify(result.notes.length ? t('noBlockForm') : '');
-    await this.generate();
+    // The child's text stays as they wrote it (line numbers too); the blocks' ids say where each one is.
+    this.lastState = JSON.stringify(Blockly.serialization.workspaces.save(this.ws));
+    localStorage.setItem(storageKey, this.lastState);
+    this.map = mapFromIds(result.workspace, source);
+    this.warnings.problems.clear();
+    this.warnings.render(this.ws);
   }
 
   private reveal(id: string): void {
