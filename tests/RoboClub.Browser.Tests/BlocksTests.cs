@@ -169,6 +169,25 @@ public sealed class BlocksTests(BrowserFixture browser) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_mistake_in_typed_csharp_shows_on_its_block_and_the_text_stays_as_typed()
+    {
+        var editor = await EditorPage.OpenAsync(browser.Browser, _hub);
+        await editor.PickBoardAsync("robot-1");
+        const string typed = "Console.WriteLine(\"start\");\nRobot.Forward(\"repede\");\n";
+        await editor.SetCodeAsync(typed);
+        await editor.Page.ClickAsync(".rc-to-blocks");
+        await editor.Page.WaitForFunctionAsync("() => Blockly.getMainWorkspace().getAllBlocks(false).some(b => b.type === 'robot_forward')", null, new() { Timeout = 10_000 });
+        await editor.RunAsync();
+        await editor.Page.WaitForSelectorAsync(".cm-lintRange-error");
+        var warned = await editor.Page.EvaluateAsync<string[]>("() => Blockly.getMainWorkspace().getAllBlocks(false).filter(b => b.getIcon('warning')).map(b => b.type)");
+        Assert.True(warned.Length > 0, await editor.Page.EvaluateAsync<string>("() => Blockly.getMainWorkspace().getAllBlocks(false).map(b => b.type + ':' + b.id).join(' ')"));
+        Assert.DoesNotContain("text_print", warned);
+        Assert.Equal(["text"], warned); // "repede", in go forward's slot
+        Assert.Equal(typed.TrimEnd(), (await CodeAsync(editor)).TrimEnd()); // line numbers stay the child's
+        await editor.ScreenshotAsync("blocks-typed-csharp-error");
+    }
+
+    [Fact]
     public async Task A_runtime_error_is_highlighted_on_the_failing_block()
     {
         var editor = await EditorPage.OpenAsync(browser.Browser, _hub);

@@ -23,6 +23,18 @@ class NumberTextField extends Blockly.FieldTextInput {
   }
 }
 
+/**
+ * Blockly's connection checks, except while the editor loads blocks made from C#: a child's C# may put text where
+ * a number belongs (Robot.Forward("fast")); the block must stay in its slot so the compiler's error lands on it.
+ */
+export class LoadingConnectionChecker extends Blockly.ConnectionChecker {
+  static loading = false;
+
+  override doTypeChecks(a: Blockly.Connection, b: Blockly.Connection): boolean {
+    return LoadingConnectionChecker.loading || super.doTypeChecks(a, b);
+  }
+}
+
 let registered = false;
 
 /** Once: our number field, the returnType kept in function blocks' extra state, friendly colours. */
@@ -31,6 +43,7 @@ function registerOnce(): void {
   registered = true;
   Blockly.fieldRegistry.register('field_rc_number', NumberTextField);
   registerFieldMultilineInput(); // the grey C# blocks' text
+  Blockly.registry.register(Blockly.registry.Type.CONNECTION_CHECKER, 'rc_loading_checker', LoadingConnectionChecker);
   // C# → blocks puts a declared return type (double Half() => 1;) in the function block's state: keep it.
   for (const type of ['procedures_defreturn', 'procedures_defnoreturn']) {
     const def = Blockly.Blocks[type] as Record<string, unknown>;

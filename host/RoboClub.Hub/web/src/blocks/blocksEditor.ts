@@ -3,7 +3,7 @@
 //    with the block map (which block made which C#) so errors can land on blocks;
 //  • C# → blocks: when the child leaves the C# (or presses "⇦ Blocks") the hub turns the text into blocks.
 // The child's text is never rewritten while the C# editor has the focus.
-import { Blockly, defineBlocks, theme } from './blocklySetup';
+import { Blockly, defineBlocks, LoadingConnectionChecker, theme } from './blocklySetup';
 import { blocksApi, type BoardKind, type ToCSharpResult } from './blocksApi';
 import { BlockMap, mapFromIds } from './blockMap';
 import { BlockWarnings } from './blockWarnings';
@@ -131,6 +131,7 @@ export class BlocksEditor {
       zoom: { controls: true, wheel: true, startScale: 0.75, maxScale: 2, minScale: 0.35, scaleSpeed: 1.15 },
       move: { scrollbars: true, drag: true, wheel: false },
       grid: { spacing: 24, length: 2, colour: '#dfe5f1', snap: false },
+      plugins: { connectionChecker: 'rc_loading_checker' },
     });
     this.ws.addChangeListener(e => {
       if (e.isUiEvent || Blockly.Events.getGroup() === 'rc-load') return;
@@ -156,6 +157,7 @@ export class BlocksEditor {
   /** Loads a workspace without change events (the caller knows what the C# is). */
   private load(state: object): void {
     Blockly.Events.disable();
+    LoadingConnectionChecker.loading = true;
     try {
       Blockly.serialization.workspaces.load(state as { [key: string]: unknown }, this.ws);
       if (this.ws.getTopBlocks(false).length === 0) {
@@ -165,6 +167,7 @@ export class BlocksEditor {
         start.render();
       }
     } finally {
+      LoadingConnectionChecker.loading = false;
       Blockly.Events.enable();
     }
   }
