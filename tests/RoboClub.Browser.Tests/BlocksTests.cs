@@ -188,6 +188,23 @@ public sealed class BlocksTests(BrowserFixture browser) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Blocks_keep_what_the_csharp_said_a_double_three_and_a_declared_return_type()
+    {
+        var editor = await EditorPage.OpenAsync(browser.Browser, _hub);
+        await editor.PickBoardAsync("robot-1");
+        await editor.SetCodeAsync("double Jumătate()\n{\n    return 1;\n}\n\nConsole.WriteLine( 7 / 3.0 );\nConsole.WriteLine(Jumătate());\n");
+        await editor.Page.ClickAsync(".rc-to-blocks");
+        await editor.Page.WaitForFunctionAsync("() => Blockly.getMainWorkspace().getAllBlocks(false).some(b => b.type === 'procedures_defreturn')", null, new() { Timeout = 10_000 });
+        // A child's edit on the blocks (a move) makes the C# again from the blocks.
+        Assert.Contains("( 7 / 3.0 )", await CodeAsync(editor)); // the child's text stays until the blocks change
+        await editor.Page.EvaluateAsync("() => { const ws = Blockly.getMainWorkspace(); ws.getTopBlocks(true).forEach(b => b.moveBy(0, 30)); }");
+        await WaitForCodeAsync(editor, "WriteLine(7 / 3.0);");
+        var code = await CodeAsync(editor);
+        Assert.Contains("double Jumătate()", code);
+        Assert.DoesNotContain("7 / 3)", code);
+    }
+
+    [Fact]
     public async Task A_runtime_error_is_highlighted_on_the_failing_block()
     {
         var editor = await EditorPage.OpenAsync(browser.Browser, _hub);

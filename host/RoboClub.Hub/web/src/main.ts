@@ -152,7 +152,7 @@ async function start(): Promise<void> {
   }
   boards.set(await api.boards());
   fillPicker();
-  blocks = await BlocksEditor.create($('blocks'), code, { kind: boardKind(), notify });
+  blocks = await BlocksEditor.create($('blocks'), code, { kind: boardKind(), notify }).catch(e => { console.error('blocks:', e); return null; });
   await live.start();
   await followBoard();
   document.body.dataset.ready = 'true'; // for the browser tests
