@@ -8,13 +8,32 @@ public sealed class EditorPage(IPage page)
 {
     public IPage Page => page;
 
-    public static async Task<EditorPage> OpenAsync(IBrowser browser, HubServer hub, string? lang = null)
+    /// <summary>Opens the editor as a new child (a fresh name, the first colour), ready to program.</summary>
+    public static async Task<EditorPage> OpenAsync(IBrowser browser, HubServer hub, string? lang = null, string? child = null)
     {
-        var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 800 }, Locale = lang == "en" ? "en-US" : "ro-RO" });
+        var page = await OpenWithoutChildAsync(browser, hub, lang);
+        var editor = new EditorPage(page);
+        await editor.NewChildAsync(child ?? "Copil" + Random.Shared.Next(1000, 9999));
+        return editor;
+    }
+
+    /// <summary>Opens the page: the "who are you?" dialog is showing.</summary>
+    public static async Task<IPage> OpenWithoutChildAsync(IBrowser browser, HubServer hub, string? lang = null)
+    {
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 800 }, Locale = lang == "en" ? "en-US" : "ro-RO", AcceptDownloads = true });
         var page = await context.NewPageAsync();
         await page.GotoAsync(hub.Url + "/");
         await page.WaitForSelectorAsync("body[data-ready=true]", new PageWaitForSelectorOptions { Timeout = 30_000 });
-        return new EditorPage(page);
+        await page.WaitForSelectorAsync("#child-dialog[open]");
+        return page;
+    }
+
+    public async Task NewChildAsync(string name, int colour = 0)
+    {
+        await page.FillAsync(".rc-new-child input", name);
+        await page.Locator(".rc-swatch").Nth(colour).ClickAsync();
+        await page.ClickAsync(".rc-new-child button[type=submit]");
+        await page.WaitForSelectorAsync("body[data-child=true]");
     }
 
     public Task PickBoardAsync(string board) => page.SelectOptionAsync("#board", board);

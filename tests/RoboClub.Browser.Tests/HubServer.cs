@@ -10,7 +10,8 @@ namespace RoboClub.Browser.Tests;
 /// two virtual boards, data in a temporary folder deleted afterwards.</summary>
 public sealed class HubServer : WebApplicationFactory<RoboClub.Hub.Program>
 {
-    public string DataDirectory { get; } = Directory.CreateTempSubdirectory("roboclub-browser-").FullName;
+    public string DataDirectory { get; init; } = "";
+    bool _ownsData;
     public string Url { get; private set; } = "";
     public string Lang { get; init; } = "ro";
 
@@ -25,9 +26,15 @@ public sealed class HubServer : WebApplicationFactory<RoboClub.Hub.Program>
         builder.UseSetting("Hub:Lang", Lang);
     }
 
-    public static HubServer Start(string lang = "ro")
+    /// <summary>A hub on a fresh data folder, or on <paramref name="dataDirectory"/> (kept) to test a restart.</summary>
+    public static HubServer Start(string lang = "ro", string? dataDirectory = null)
     {
-        var hub = new HubServer { Lang = lang };
+        var hub = new HubServer
+        {
+            Lang = lang,
+            DataDirectory = dataDirectory ?? Directory.CreateTempSubdirectory("roboclub-browser-").FullName,
+            _ownsData = dataDirectory is null,
+        };
         hub.UseKestrel(o => o.Listen(System.Net.IPAddress.Loopback, 0));
         hub.StartServer();
         hub.Url = hub.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses
@@ -38,6 +45,9 @@ public sealed class HubServer : WebApplicationFactory<RoboClub.Hub.Program>
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        try { Directory.Delete(DataDirectory, recursive: true); } catch (IOException) { }
+        if (_ownsData)
+        {
+            try { Directory.Delete(DataDirectory, recursive: true); } catch (IOException) { }
+        }
     }
 }

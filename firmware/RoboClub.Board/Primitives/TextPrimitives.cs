@@ -67,7 +67,9 @@ namespace RoboClub.Board.Primitives
             table.Add(new Primitive("text.parseInt", S, VmType.Int, t =>
             {
                 int v;
-                if (!ParseInt(t.PopString(), out v)) return RuntimeError.NotANumber;
+                string text = t.PopString();
+                // C#: FormatException for text that is not a whole number, OverflowException for one too big.
+                if (!ParseInt(text, out v)) return IsWholeNumberText(text) ? RuntimeError.Overflow : RuntimeError.NotANumber;
                 t.PushInt(v);
                 return null;
             }));
@@ -96,6 +98,25 @@ namespace RoboClub.Board.Primitives
                 return null;
             }));
             // {x,6} and {x,-6}: spaces on the left (positive width) or on the right (negative).
+            // PadLeft(n) / PadRight(n): C# refuses a negative width (ArgumentOutOfRangeException).
+            table.Add(new Primitive("text.padLeft", SI, VmType.String, t =>
+            {
+                int width = t.PopInt();
+                string s = t.PopString();
+                if (width < 0) return RuntimeError.BadArgument;
+                if (width > RuntimeError.MaxTextLength) return RuntimeError.TextTooLong;
+                t.PushString(Pad(s, width));
+                return null;
+            }));
+            table.Add(new Primitive("text.padRight", SI, VmType.String, t =>
+            {
+                int width = t.PopInt();
+                string s = t.PopString();
+                if (width < 0) return RuntimeError.BadArgument;
+                if (width > RuntimeError.MaxTextLength) return RuntimeError.TextTooLong;
+                t.PushString(Pad(s, -width));
+                return null;
+            }));
             table.Add(new Primitive("text.pad", SI, VmType.String, t =>
             {
                 int width = t.PopInt();
@@ -163,6 +184,21 @@ namespace RoboClub.Board.Primitives
         }
 
         /// <summary>int.Parse (invariant): optional spaces, one sign, digits; false when it is not an int.</summary>
+        /// <summary>Optional spaces and sign, then only digits: a whole number, whatever its size.</summary>
+        static bool IsWholeNumberText(string s)
+        {
+            int i = 0, end = s.Length;
+            while (i < end && IsWhiteSpace(s[i])) i++;
+            while (end > i && IsWhiteSpace(s[end - 1])) end--;
+            if (i < end && (s[i] == '-' || s[i] == '+')) i++;
+            if (i >= end) return false;
+            for (; i < end; i++)
+            {
+                if (s[i] < '0' || s[i] > '9') return false;
+            }
+            return true;
+        }
+
         public static bool ParseInt(string s, out int value)
         {
             value = 0;

@@ -147,9 +147,10 @@ namespace RoboClub.Board.Vm
                     case Opcode.IntToFloat: floats[sp - 1] = ints[sp - 1]; break;
                     case Opcode.FloatToInt:
                         {
+                            // As C# on .NET 9 and later: out-of-range values saturate and NaN becomes 0
+                            // (nanoFramework's own conversion differs, so the board does not rely on it).
                             float f = floats[sp - 1];
-                            if (float.IsNaN(f) || f >= 2147483648f || f < -2147483648f) { error = RuntimeError.Overflow; detail = "the number is too big for a whole number"; break; }
-                            ints[sp - 1] = (int)f;
+                            ints[sp - 1] = float.IsNaN(f) ? 0 : f >= 2147483648f ? int.MaxValue : f <= -2147483648f ? int.MinValue : (int)f;
                             break;
                         }
 

@@ -73,16 +73,20 @@ internal sealed partial class CodeGenerator
             byte ret = VmOfOrNone(m.ReturnType);
             if (m.Name == "Abs" && ret == VmType.Int)
             {
-                // |x| for ints, inline: x < 0 ? -x : x
-                int end = b.NewLabel();
+                // A primitive, not inline code: Math.Abs(int.MinValue) must stop with Overflow as C# throws.
                 Emit(args[0].Expression, needValue: true);
-                b.Op(Opcode.Dup).PushInt(0).Op(Opcode.LtInt);
-                b.JumpTo(Opcode.JumpIfFalse, end);
-                b.Op(Opcode.NegInt);
-                b.Mark(end);
+                b.Op(Opcode.CallPrimitive, _image.AddPrimitive("math.absInt", [VmType.Int], VmType.Int));
                 return VmType.Int;
             }
-            if ((m.Name == "Max" || m.Name == "Min") && (ret == VmType.Int || ret == VmType.Float) && args.Count == 2)
+            if ((m.Name == "Max" || m.Name == "Min") && ret == VmType.Float && args.Count == 2)
+            {
+                // Primitives: .NET's rules for NaN and for +0 against -0 are not a plain comparison.
+                Convert(EmitValue(args[0].Expression), VmType.Float, args[0]);
+                Convert(EmitValue(args[1].Expression), VmType.Float, args[1]);
+                b.Op(Opcode.CallPrimitive, _image.AddPrimitive(m.Name == "Max" ? "math.max" : "math.min", [VmType.Float, VmType.Float], VmType.Float));
+                return VmType.Float;
+            }
+            if ((m.Name == "Max" || m.Name == "Min") && ret == VmType.Int && args.Count == 2)
             {
                 // max(a, b): a b → keep the larger one using two temporaries.
                 int ta = NewLocal(ret, inv), tb = NewLocal(ret, inv), other = b.NewLabel(), end = b.NewLabel();

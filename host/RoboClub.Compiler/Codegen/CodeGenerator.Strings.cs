@@ -27,6 +27,8 @@ internal sealed partial class CodeGenerator
         ["Substring/1"] = ("text.substringFrom", [VmType.String, VmType.Int], VmType.String),
         ["Substring/2"] = ("text.substring", [VmType.String, VmType.Int, VmType.Int], VmType.String),
         ["Replace/2"] = ("text.replace", [VmType.String, VmType.String, VmType.String], VmType.String),
+        ["PadLeft/1"] = ("text.padLeft", [VmType.String, VmType.Int], VmType.String),
+        ["PadRight/1"] = ("text.padRight", [VmType.String, VmType.Int], VmType.String),
     };
 
     /// <summary>string methods, string.IsNullOrEmpty, int.Parse, double.Parse and ToString(); false when <paramref name="m"/> is none of them.</summary>

@@ -94,7 +94,9 @@ public class ListTextPrimitivesTests
     [Theory]
     [InlineData("12", 12, null)]
     [InlineData("-2147483648", int.MinValue, null)]
-    [InlineData("2147483648", 0, "NotANumber")]
+    [InlineData("2147483648", 0, "Overflow")]          // C#: OverflowException
+    [InlineData("-2147483649", 0, "Overflow")]
+    [InlineData(" 99999999999999999999 ", 0, "Overflow")]
     [InlineData("", 0, "NotANumber")]
     [InlineData("1.5", 0, "NotANumber")]
     [InlineData("-", 0, "NotANumber")]

@@ -41,6 +41,27 @@ const words = {
   connectionLost: { ro: 'Legătura cu hubul s-a pierdut. Se reconectează…', en: 'Lost the connection to the hub. Reconnecting…' },
   scanToJoin: { ro: 'Scanează ca să intri de pe tabletă', en: 'Scan to join from a tablet' },
   language: { ro: 'Limba', en: 'Language' },
+  // projects (src/projects)
+  projects: { ro: 'Proiecte', en: 'Projects' },
+  whoAreYou: { ro: 'Cine ești?', en: 'Who are you?' },
+  yourName: { ro: 'Numele tău', en: 'Your name' },
+  start: { ro: 'Începe', en: 'Start' },
+  orNew: { ro: 'Sau ești nou aici?', en: 'Or are you new here?' },
+  newChild: { ro: 'Alege-ți numele și culoarea', en: 'Pick your name and colour' },
+  switchChild: { ro: 'Schimbă copilul', en: 'Switch child' },
+  myProjects: { ro: 'Proiectele mele', en: 'My projects' },
+  projectName: { ro: 'Numele proiectului', en: 'Project name' },
+  newProject: { ro: 'Proiect nou', en: 'New project' },
+  importFile: { ro: 'Încarcă un fișier de proiect: ', en: 'Load a project file: ' },
+  exportFile: { ro: 'Descarcă', en: 'Download' },
+  openProject: { ro: 'Deschide', en: 'Open' },
+  duplicate: { ro: 'Copiază', en: 'Copy' },
+  deleteProject: { ro: 'Șterge', en: 'Delete' },
+  confirmDelete: { ro: 'Ștergi proiectul', en: 'Delete the project' },
+  history: { ro: 'Istoric', en: 'History' },
+  restoreVersion: { ro: 'Readu această versiune', en: 'Bring this version back' },
+  saved: { ro: 'Salvat', en: 'Saved' },
+  firstProject: { ro: 'Primul meu proiect', en: 'My first project' },
 } as const;
 
 export type Word = keyof typeof words;

@@ -10,6 +10,10 @@ import { WatchPane } from './run/watchPane';
 import { BoardList, label } from './boards/boardList';
 import { renderBoards } from './boards/boardsView';
 import { ArenaView, type Arena } from './sim/arenaView';
+import { Autosave } from './projects/autosave';
+import { colourHex, pickChild } from './projects/childPicker';
+import { ProjectsView } from './projects/projectsView';
+import { HubError, projectsApi, type Child, type Content, type Project } from './projects/projectsApi';
 import { BlocksEditor } from './blocks/blocksEditor';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
@@ -113,13 +117,22 @@ function wireUi(): void {
     button.onclick = () => {
       document.querySelectorAll<HTMLButtonElement>('[data-tab]').forEach(b => b.classList.toggle('active', b === button));
       document.querySelectorAll<HTMLElement>('main > section').forEach(s => { s.hidden = s.id !== `tab-${button.dataset.tab}`; });
+      if (button.dataset.tab === 'projects') void autosave.saveNow().then(() => projectsView.render());
     };
   });
   let saveTimer = 0;
   code.onChange(text => {
     clearTimeout(saveTimer);
     saveTimer = window.setTimeout(() => localStorage.setItem('roboclub.draft', text), 500);
+    autosave.changed();
   });
+  $('child').onclick = async () => {
+    await autosave.saveNow();
+    localStorage.removeItem('roboclub.child');
+    localStorage.removeItem('roboclub.project');
+    await useChild(await pickChild($<HTMLDialogElement>('child-dialog')));
+  };
+  window.addEventListener('pagehide', () => void autosave.saveNow());
 }
 
 function wireLive(): void {
@@ -138,6 +151,49 @@ function wireLive(): void {
   live.on('connection', up => notify(up ? '' : t('connectionLost'), !up));
 }
 
+// ---- the child and their projects (src/projects): the editor's content is saved automatically
+function editorContent(): Content {
+  return { source: code.text, mode: 'csharp' };
+}
+
+const autosave = new Autosave(editorContent, p => { $('project-name').textContent = p.name; }, e => notify(e instanceof HubError ? pick({ en: e.en, ro: e.ro }) : String(e), true));
+const projectsView = new ProjectsView($('projects-view'), {
+  open: openProject,
+  current: () => autosave.current,
+  boardKind: () => (boards.get(selectedBoard() ?? '')?.kind === 'weather' ? 'weather' : 'robot'),
+  notify,
+});
+
+async function openProject(project: Project): Promise<void> {
+  await autosave.saveNow();
+  autosave.open(project);
+  code.setText(project.source);
+  await blocks?.open(project.workspace);
+  localStorage.setItem('roboclub.project', String(project.id));
+  $('project-name').textContent = project.name;
+}
+
+async function useChild(child: Child): Promise<void> {
+  localStorage.setItem('roboclub.child', String(child.id));
+  const badge = $<HTMLButtonElement>('child');
+  badge.textContent = child.name;
+  badge.style.setProperty('--rc-child', colourHex(await projectsApi.colours(), child.colour));
+  badge.hidden = false;
+  const list = await projectsApi.projects(child.id);
+  const remembered = Number(localStorage.getItem('roboclub.project'));
+  const chosen = list.find(p => p.id === remembered) ?? list[0];
+  if (chosen) await openProject(await projectsApi.get(chosen.id));
+  else await openProject(await projectsApi.create(child.id, t('firstProject'), boards.get(selectedBoard() ?? '')?.kind === 'weather' ? 'weather' : 'robot', editorContent()));
+  projectsView.setChild(child);
+}
+
+async function chooseChild(): Promise<void> {
+  await autosave.saveNow();
+  const saved = Number(localStorage.getItem('roboclub.child'));
+  const known = saved ? (await projectsApi.children()).find(c => c.id === saved) : undefined;
+  await useChild(known ?? await pickChild($<HTMLDialogElement>('child-dialog')));
+}
+
 async function start(): Promise<void> {
   wireUi();
   wireLive();
@@ -152,10 +208,12 @@ async function start(): Promise<void> {
   }
   boards.set(await api.boards());
   fillPicker();
-  blocks = await BlocksEditor.create($('blocks'), code, { kind: boardKind(), notify }).catch(e => { console.error('blocks:', e); return null; });
+  blocks = await BlocksEditor.create($('blocks'), code, { kind: boardKind(), notify, changed: () => autosave.changed() }).catch(e => { console.error('blocks:', e); return null; });
   await live.start();
   await followBoard();
   document.body.dataset.ready = 'true'; // for the browser tests
+  await chooseChild();
+  document.body.dataset.child = 'true';
 }
 
 void start();

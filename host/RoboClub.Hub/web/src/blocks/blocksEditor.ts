@@ -17,6 +17,8 @@ export interface BlocksOptions {
   kind: BoardKind;
   /** Shows a short message under the toolbar (the page's notice). */
   notify: (text: string, error?: boolean) => void;
+  /** Called when the blocks changed the C# (the C# editor's own change listeners are not told). */
+  changed?: () => void;
 }
 
 export class BlocksEditor {
@@ -50,23 +52,24 @@ export class BlocksEditor {
   private async start(): Promise<void> {
     await this.inject();
     const saved = localStorage.getItem(storageKey);
-    let loaded = false;
-    if (saved) {
-      try {
-        this.load(JSON.parse(saved));
-        // The saved blocks count only if they still make the saved C# (else the C# is what the child wrote last).
-        const state = Blockly.serialization.workspaces.save(this.ws);
-        const result = await blocksApi.toCSharp(state);
-        if (result.code === this.code.text) { this.lastState = JSON.stringify(state); this.useResult(result); loaded = true; }
-      } catch { /* an old or broken save: start from the C# */ }
-    }
-    if (!loaded) await this.toBlocks(false);
+    if (!saved || !await this.tryLoad(saved)) await this.toBlocks(false);
     this.code.onChange(() => { this.csharpDirty = true; });
     this.code.view.contentDOM.addEventListener('blur', () => { if (this.csharpDirty) void this.track(() => this.toBlocks()); });
     onLangChange(() => void this.track(() => this.reinject()));
     new ResizeObserver(() => { if (this.el.offsetWidth > 0) Blockly.svgResize(this.ws); }).observe(this.el);
     this.label();
   }
+
+  /** Shows the blocks of a project just put in the C# editor: its saved workspace, else blocks made from the text. */
+  open(workspaceJson: string | null | undefined): Promise<unknown> {
+    return this.track(async () => {
+      this.csharpDirty = false;
+      if (!workspaceJson || !await this.tryLoad(workspaceJson)) await this.toBlocks(false);
+    });
+  }
+
+  /** The workspace as Blockly's JSON text (what a project saves). */
+  workspaceJson(): string { return JSON.stringify(Blockly.serialization.workspaces.save(this.ws)); }
 
   /** The toolbox follows the board: a weather station has no wheels. */
   setBoardKind(kind: BoardKind): Promise<unknown> {
@@ -172,6 +175,22 @@ export class BlocksEditor {
     }
   }
 
+  /** Loads saved blocks; they count only if they still make the C# text (else the C# is what the child wrote last). */
+  private async tryLoad(json: string): Promise<boolean> {
+    const id = ++this.generation;
+    try {
+      this.load(JSON.parse(json));
+      const state = Blockly.serialization.workspaces.save(this.ws);
+      const result = await blocksApi.toCSharp(state);
+      if (id !== this.generation || result.code !== this.code.text) return false;
+      this.lastState = JSON.stringify(state);
+      this.useResult(result);
+      return true;
+    } catch {
+      return false; // an old or broken save
+    }
+  }
+
   // ---- sync ----
 
   /** Runs one sync step after the previous ones (they share the workspace and the text). */
@@ -195,7 +214,9 @@ export class BlocksEditor {
 
   private useResult(result: ToCSharpResult): void {
     // While the child types C# (or has typed C# not yet turned into blocks), the text is theirs.
-    if (!this.code.view.hasFocus && !this.csharpDirty) this.code.setText(result.code);
+    if (!this.code.view.hasFocus && !this.csharpDirty) {
+      if (this.code.text !== result.code) { this.code.setText(result.code); this.options.changed?.(); }
+    } else if (this.code.text !== result.code) return; // the child's text wins: no map for it
     this.map = new BlockMap(result.map, result.code);
     this.warnings.problems.clear();
     for (const p of result.problems) if (p.blockId) BlockWarnings.add(this.warnings.problems, p.blockId, { en: p.en, ro: p.ro });

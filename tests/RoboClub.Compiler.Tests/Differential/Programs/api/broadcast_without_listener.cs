@@ -1,0 +1,4 @@
+Broadcast("hello");
+Wait(10);
+Broadcast("world");
+Console.WriteLine("sent");

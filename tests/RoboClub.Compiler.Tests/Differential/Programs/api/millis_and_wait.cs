@@ -1,0 +1,10 @@
+Console.WriteLine(Millis);
+Wait(250);
+Console.WriteLine(Millis);
+Wait(0);
+Console.WriteLine(Millis);
+Wait(-10);
+Console.WriteLine(Millis);
+int start = Millis;
+Wait(1000);
+Console.WriteLine(Millis - start);

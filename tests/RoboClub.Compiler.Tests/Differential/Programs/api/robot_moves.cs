@@ -1,0 +1,11 @@
+Robot.Forward(50);
+Wait(200);
+Robot.TurnLeft(30);
+Wait(100);
+Robot.TurnRight(30);
+Wait(100);
+Robot.Backward(40);
+Wait(150);
+Robot.Motors(20, -20);
+Robot.Servo(90);
+Robot.Stop();

@@ -1,0 +1,5 @@
+for (int i = 1; i <= 5; i++)
+{
+    Wait(i * 37);
+    Console.WriteLine("tick " + i);
+}

@@ -1,0 +1,10 @@
+bool t = true, f = false;
+Console.WriteLine(t && f);
+Console.WriteLine(t || f);
+Console.WriteLine(!t);
+Console.WriteLine(t ^ f);
+Console.WriteLine(t & f);
+Console.WriteLine(t | f);
+Console.WriteLine(t == f);
+Console.WriteLine(t != f);
+Console.WriteLine(!(t && !f) || f);

@@ -1,0 +1,11 @@
+int a = 3, b = 5;
+Console.WriteLine(a < b);
+Console.WriteLine(a <= b);
+Console.WriteLine(a > b);
+Console.WriteLine(a >= b);
+Console.WriteLine(a == b);
+Console.WriteLine(a != b);
+Console.WriteLine(a == 3);
+string s = "abc", t = "ab" + "c";
+Console.WriteLine(s == t);
+Console.WriteLine(s != "abd");

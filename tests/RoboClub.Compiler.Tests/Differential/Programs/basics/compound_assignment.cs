@@ -1,0 +1,14 @@
+int x = 100;
+x += 5; Console.WriteLine(x);
+x -= 25; Console.WriteLine(x);
+x *= 3; Console.WriteLine(x);
+x /= 7; Console.WriteLine(x);
+x %= 9; Console.WriteLine(x);
+x <<= 4; Console.WriteLine(x);
+x >>= 2; Console.WriteLine(x);
+x &= 0xF; Console.WriteLine(x);
+x |= 0x30; Console.WriteLine(x);
+x ^= 0xFF; Console.WriteLine(x);
+string s = "a";
+s += "b"; s += 1; s += true;
+Console.WriteLine(s);

@@ -1,0 +1,11 @@
+int i = 5;
+Console.WriteLine(i++);
+Console.WriteLine(i);
+Console.WriteLine(++i);
+Console.WriteLine(i--);
+Console.WriteLine(--i);
+int j = i++ + ++i;
+Console.WriteLine($"{i} {j}");
+int k = 10;
+k = k++ + k++;
+Console.WriteLine(k);

@@ -1,0 +1,4 @@
+int n = 3;
+Console.WriteLine("before");
+if (n > 2) return;
+Console.WriteLine("never");

@@ -1,0 +1,10 @@
+int a = 5;
+Console.WriteLine(-a);
+Console.WriteLine(+a);
+Console.WriteLine(~a);
+Console.WriteLine(-(-a));
+Console.WriteLine(~~a);
+double d = 2.5;
+Console.WriteLine(-d);
+bool b = false;
+Console.WriteLine(!b);

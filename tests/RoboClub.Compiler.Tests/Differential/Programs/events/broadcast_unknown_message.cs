@@ -1,0 +1,4 @@
+OnMessage("a", () => Console.WriteLine("a"));
+Broadcast("b");
+Wait(10);
+Broadcast("a");

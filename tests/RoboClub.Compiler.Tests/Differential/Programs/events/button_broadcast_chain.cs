@@ -1,0 +1,3 @@
+OnButton(() => Broadcast("ping"));
+OnMessage("ping", () => { Console.WriteLine("ping at " + Millis); Broadcast("pong"); });
+OnMessage("pong", () => Console.WriteLine("pong at " + Millis));

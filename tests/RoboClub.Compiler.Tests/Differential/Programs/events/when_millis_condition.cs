@@ -1,0 +1,1 @@
+When(() => Millis >= 1234, () => Console.WriteLine("time! " + Millis));

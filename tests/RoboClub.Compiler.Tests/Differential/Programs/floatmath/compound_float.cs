@@ -1,0 +1,12 @@
+double x = 10;
+x += 0.5; Console.WriteLine(x);
+x -= 1.25; Console.WriteLine(x);
+x *= 1.1; Console.WriteLine(x);
+x /= 3; Console.WriteLine(x);
+x %= 2; Console.WriteLine(x);
+x++; Console.WriteLine(x);
+x--; x--; Console.WriteLine(x);
+int i = 5;
+double j = i;
+j /= 2;
+Console.WriteLine(j);

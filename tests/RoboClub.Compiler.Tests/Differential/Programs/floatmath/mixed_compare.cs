@@ -1,0 +1,10 @@
+int i = 3;
+double d = 3.0;
+Console.WriteLine(i == d);
+Console.WriteLine(i < 3.1);
+Console.WriteLine(i / 2 == 1.5);
+Console.WriteLine(i / 2.0 == 1.5);
+int big = 2147483647;
+double f = big;
+Console.WriteLine(f);
+Console.WriteLine(big == f);

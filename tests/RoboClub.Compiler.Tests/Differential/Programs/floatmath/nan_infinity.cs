@@ -1,0 +1,15 @@
+double zero = 0;
+double inf = 1 / zero;
+double ninf = -1 / zero;
+double nan = zero / zero;
+Console.WriteLine(inf);
+Console.WriteLine(ninf);
+Console.WriteLine(nan);
+Console.WriteLine(nan == nan);
+Console.WriteLine(nan != nan);
+Console.WriteLine(nan < 1);
+Console.WriteLine(inf > 1e30);
+Console.WriteLine(inf - inf);
+Console.WriteLine(inf * 0);
+Console.WriteLine(-zero);
+Console.WriteLine(1 / -inf);

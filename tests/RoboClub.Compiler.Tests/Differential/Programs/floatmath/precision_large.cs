@@ -1,0 +1,11 @@
+double big = 16777216;
+Console.WriteLine(big + 1);
+Console.WriteLine(big + 2);
+double x = 123456789;
+Console.WriteLine(x);
+Console.WriteLine(1234567.0);
+Console.WriteLine(0.1 + 0.2);
+double a = 0.1, b = 0.2;
+Console.WriteLine(a + b);
+Console.WriteLine(1.0 / 3);
+Console.WriteLine(2.0 / 3);

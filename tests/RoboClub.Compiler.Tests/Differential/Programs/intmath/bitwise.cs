@@ -1,0 +1,12 @@
+int a = 0b1100_1010, b = 0x5A;
+Console.WriteLine(a & b);
+Console.WriteLine(a | b);
+Console.WriteLine(a ^ b);
+Console.WriteLine(~a);
+Console.WriteLine(~0);
+int flags = 0;
+flags |= 1 << 3;
+flags |= 1 << 0;
+Console.WriteLine(flags);
+Console.WriteLine((flags & 8) != 0);
+Console.WriteLine((flags & 4) != 0);

@@ -1,0 +1,13 @@
+double x = 7.9;
+Console.WriteLine((int)x);
+Console.WriteLine((int)-x);
+Console.WriteLine((int)(x * 10));
+double y = -0.5;
+Console.WriteLine((int)y);
+Console.WriteLine((double)3 / 2);
+Console.WriteLine((double)(3 / 2));
+int r = (int)Math.Round(2.5);
+Console.WriteLine(r);
+Console.WriteLine((int)Math.Round(3.5));
+Console.WriteLine((int)Math.Floor(-2.5));
+Console.WriteLine((int)Math.Ceiling(-2.5));

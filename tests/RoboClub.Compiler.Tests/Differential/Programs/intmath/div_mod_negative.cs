@@ -1,0 +1,13 @@
+int a = 7, b = -7, two = 2, mtwo = -2;
+Console.WriteLine(a / two);
+Console.WriteLine(b / two);
+Console.WriteLine(a / mtwo);
+Console.WriteLine(b / mtwo);
+Console.WriteLine(a % two);
+Console.WriteLine(b % two);
+Console.WriteLine(a % mtwo);
+Console.WriteLine(b % mtwo);
+Console.WriteLine(-1 / 3);
+int m = -13;
+Console.WriteLine(m / 4 + " " + m % 4);
+Console.WriteLine(m % 13);

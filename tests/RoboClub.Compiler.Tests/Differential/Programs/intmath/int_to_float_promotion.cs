@@ -1,0 +1,11 @@
+int a = 7;
+double half = a / 2;
+double realHalf = a / 2.0;
+Console.WriteLine(half);
+Console.WriteLine(realHalf);
+double mix = a * 0.5 + a / 4;
+Console.WriteLine(mix);
+int big = 16777217;
+double f = big;
+Console.WriteLine(f == 16777216);
+Console.WriteLine((int)f);

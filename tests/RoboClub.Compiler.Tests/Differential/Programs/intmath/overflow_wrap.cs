@@ -1,0 +1,11 @@
+int max = int.MaxValue;
+int min = int.MinValue;
+Console.WriteLine(max + 1);
+Console.WriteLine(min - 1);
+Console.WriteLine(max * 2);
+Console.WriteLine(-min);
+int big = 100000;
+Console.WriteLine(big * big);
+int x = 1;
+for (int i = 0; i < 40; i++) x *= 3;
+Console.WriteLine(x);

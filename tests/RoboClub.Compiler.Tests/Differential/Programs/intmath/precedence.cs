@@ -1,0 +1,11 @@
+Console.WriteLine(2 + 3 * 4);
+Console.WriteLine((2 + 3) * 4);
+int a = 10, b = 3, c = 2;
+Console.WriteLine(a - b - c);
+Console.WriteLine(a / b * c);
+Console.WriteLine(a % b * c);
+Console.WriteLine(a + b << c);
+Console.WriteLine(a & b | c);
+Console.WriteLine(a ^ b & c);
+Console.WriteLine(-a % b);
+Console.WriteLine(a > b == b > c);

@@ -1,0 +1,13 @@
+int one = 1;
+Console.WriteLine(one << 31);
+Console.WriteLine(one << 32);
+Console.WriteLine(one << 33);
+int neg = -16;
+Console.WriteLine(neg >> 2);
+Console.WriteLine(neg >> 33);
+Console.WriteLine(neg << 3);
+int s = 35;
+Console.WriteLine(5 << s);
+int m = -1;
+Console.WriteLine(m >> 31);
+Console.WriteLine(int.MinValue >> 31);

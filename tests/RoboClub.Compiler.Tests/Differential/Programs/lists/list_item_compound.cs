@@ -1,0 +1,11 @@
+List<int> c = new List<int> { 1, 2, 3 };
+c[0] += 10;
+c[1] *= c[2];
+c[2]++;
+--c[2];
+int old = c[0]++;
+Console.WriteLine($"{c[0]} {c[1]} {c[2]} {old}");
+double[] d = { 1.5, 2.5 };
+d[1] /= 2;
+d[0] -= 0.25;
+Console.WriteLine(d[0] + d[1]);

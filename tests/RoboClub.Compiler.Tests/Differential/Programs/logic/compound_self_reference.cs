@@ -1,0 +1,12 @@
+int x = 5;
+x += x++;
+Console.WriteLine(x);
+x = 5;
+x += ++x;
+Console.WriteLine(x);
+x = 5;
+x -= x-- - --x;
+Console.WriteLine(x);
+int y = 3;
+y *= y += 2;
+Console.WriteLine(y);

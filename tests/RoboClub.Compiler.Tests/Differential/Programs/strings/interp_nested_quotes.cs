@@ -1,0 +1,2 @@
+int x = 5;
+Console.WriteLine($"{x} {(x > 3 ? $"big {x}" : "small")}");

@@ -1,0 +1,2 @@
+string name = "x";
+Console.WriteLine(name.Length);

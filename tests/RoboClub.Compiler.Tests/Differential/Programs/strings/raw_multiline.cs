@@ -1,0 +1,6 @@
+string poem = """
+    Roses are red
+    robots are grey
+    """;
+Console.WriteLine(poem);
+Console.WriteLine(poem.Length);

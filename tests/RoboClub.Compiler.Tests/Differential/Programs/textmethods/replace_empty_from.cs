@@ -1,0 +1,3 @@
+string s = "abc";
+Console.WriteLine("before");
+Console.WriteLine(s.Replace("", "x"));

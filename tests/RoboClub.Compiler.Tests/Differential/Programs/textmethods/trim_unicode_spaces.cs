@@ -1,0 +1,2 @@
+string s = "\t robot \n";
+Console.WriteLine("[" + s.Trim() + "]");
