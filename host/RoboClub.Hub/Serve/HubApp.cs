@@ -74,6 +74,7 @@ public static class HubApp
         app.MapBoardsApi();
         app.MapCompileApi();
         app.MapProjectsApi();
+        app.MapBlocksApi();
         app.MapHub<LiveHub>("/hubs/live");
         app.MapFallback("/api/{**rest}", () => Results.NotFound(new { error = new { en = "There is no such address in the hub's API.", ro = "Adresa aceasta nu există în API-ul hubului." } }));
         return app;

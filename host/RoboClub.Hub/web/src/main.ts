@@ -14,6 +14,7 @@ import { Autosave } from './projects/autosave';
 import { colourHex, pickChild } from './projects/childPicker';
 import { ProjectsView } from './projects/projectsView';
 import { HubError, projectsApi, type Child, type Content, type Project } from './projects/projectsApi';
+import { BlocksEditor } from './blocks/blocksEditor';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
@@ -25,6 +26,7 @@ const arenaView = new ArenaView($<HTMLCanvasElement>('arena'), $('readings'));
 const starter = 'Console.WriteLine("Salut!");\nRobot.Forward(50);\nWait(1000);\nRobot.Stop();\n';
 const code = new CodeEditor($('code'), localStorage.getItem('roboclub.draft') ?? starter);
 const picker = $<HTMLSelectElement>('board');
+let blocks: BlocksEditor | null = null; // created in start(), once the board kind is known
 
 /** A short message under the toolbar; errors stay until the next action. */
 function notify(text: string, error = false): void {
@@ -35,6 +37,8 @@ function notify(text: string, error = false): void {
 }
 
 function selectedBoard(): string | null { return picker.value || null; }
+
+function boardKind(): 'robot' | 'weather' { return boards.get(selectedBoard() ?? '')?.kind === 'weather' ? 'weather' : 'robot'; }
 
 function fillPicker(): void {
   const chosen = picker.value || localStorage.getItem('roboclub.board') || '';
@@ -54,6 +58,7 @@ async function followBoard(): Promise<void> {
   if (board) localStorage.setItem('roboclub.board', board);
   arenaView.clear();
   arenaView.setArena(null);
+  void blocks?.setBoardKind(boardKind());
   await live.follow(board);
   if (board && boards.get(board)?.virtual) {
     const response = await fetch(`/api/boards/${encodeURIComponent(board)}/arena`);
@@ -66,6 +71,8 @@ async function run(): Promise<void> {
   if (!board) { notify(t('noBoards'), true); return; }
   notify(t('sending'));
   code.markErrorLine(null);
+  blocks?.clearErrors();
+  await blocks?.flush(); // the C# and the blocks agree before sending
   let result: SendResult;
   try {
     result = await api.sendProgram(board, code.text);
@@ -74,6 +81,7 @@ async function run(): Promise<void> {
     return;
   }
   code.showDiagnostics(result.diagnostics);
+  blocks?.showDiagnostics(result.diagnostics);
   if (!result.ok) {
     notify(result.message ? pick(result.message) : t('compileErrors'), true);
     return;
@@ -136,6 +144,7 @@ function wireLive(): void {
     const where = e.line ? ` (${t('line')} ${e.line})` : '';
     consolePane.print(`${t('runtimeError')}${where}: ${explained ?? e.message}`, 'error');
     code.markErrorLine(e.line);
+    blocks?.showRuntimeError(e.line, e.column, { en: e.messageEn ?? e.message, ro: e.messageRo ?? e.message });
   });
   live.on('watch', w => { if (w.board === selectedBoard()) watchPane.show(w.values); });
   live.on('arena', a => { if (a.board === selectedBoard()) arenaView.show(a.state); });
@@ -159,6 +168,7 @@ async function openProject(project: Project): Promise<void> {
   await autosave.saveNow();
   autosave.open(project);
   code.setText(project.source);
+  await blocks?.open(project.workspace);
   localStorage.setItem('roboclub.project', String(project.id));
   $('project-name').textContent = project.name;
 }
@@ -198,6 +208,7 @@ async function start(): Promise<void> {
   }
   boards.set(await api.boards());
   fillPicker();
+  blocks = await BlocksEditor.create($('blocks'), code, { kind: boardKind(), notify, changed: () => autosave.changed() }).catch(e => { console.error('blocks:', e); return null; });
   await live.start();
   await followBoard();
   document.body.dataset.ready = 'true'; // for the browser tests
