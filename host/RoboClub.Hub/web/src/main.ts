@@ -153,7 +153,7 @@ function wireLive(): void {
 
 // ---- the child and their projects (src/projects): the editor's content is saved automatically
 function editorContent(): Content {
-  return { source: code.text, mode: 'csharp' };
+  return blocks ? { workspace: blocks.workspaceJson(), source: code.text, mode: 'blocks' } : { source: code.text, mode: 'csharp' };
 }
 
 const autosave = new Autosave(editorContent, p => { $('project-name').textContent = p.name; }, e => notify(e instanceof HubError ? pick({ en: e.en, ro: e.ro }) : String(e), true));

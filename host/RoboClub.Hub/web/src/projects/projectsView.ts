@@ -24,24 +24,37 @@ export interface ProjectsHost {
 
 export class ProjectsView {
   private child: Child | null = null;
+  private readonly heading = document.createElement('h2');
+  private readonly list = document.createElement('ul');
+  private readonly historyBox = document.createElement('div');
 
   constructor(private readonly root: HTMLElement, private readonly host: ProjectsHost) {}
 
-  setChild(child: Child): void { this.child = child; void this.render(); }
+  /** Builds the tab for a child: the form and file input stay put while the list below refreshes. */
+  setChild(child: Child): void {
+    this.child = child;
+    this.list.className = 'rc-projects';
+    this.root.replaceChildren(this.heading, this.createForm(), this.importInput(), this.list, this.historyBox);
+    void this.render();
+  }
 
   private fail(e: unknown): void {
     this.host.notify(e instanceof HubError ? pick({ en: e.en, ro: e.ro }) : String(e), true);
   }
 
+  /** Refreshes the heading, the list and the open project's history (not the form being typed in). */
   async render(): Promise<void> {
     const child = this.child;
     if (!child) return;
     let projects: ProjectSummary[];
     try { projects = await projectsApi.projects(child.id); } catch (e) { this.fail(e); return; }
+    this.heading.textContent = `${t('myProjects')} (${child.name})`;
+    const open = this.host.current();
+    this.list.replaceChildren(...projects.map(p => this.row(p, p.id === open?.id)));
+    this.historyBox.replaceChildren(...(open ? [await this.history(open)] : []));
+  }
 
-    const heading = document.createElement('h2');
-    heading.textContent = `${t('myProjects')} (${child.name})`;
-
+  private createForm(): HTMLElement {
     const create = document.createElement('form');
     create.className = 'rc-new-project';
     const name = document.createElement('input');
@@ -55,13 +68,19 @@ export class ProjectsView {
     create.append(name, add);
     create.onsubmit = async e => {
       e.preventDefault();
+      const child = this.child;
+      if (!child) return;
       try {
         const project = await projectsApi.create(child.id, name.value, this.host.boardKind(), { source: '', mode: 'blocks' });
+        name.value = '';
         await this.host.open(project);
         await this.render();
       } catch (err) { this.fail(err); }
     };
+    return create;
+  }
 
+  private importInput(): HTMLElement {
     const importLabel = document.createElement('label');
     importLabel.className = 'rc-import';
     importLabel.textContent = t('importFile');
@@ -70,7 +89,8 @@ export class ProjectsView {
     file.accept = '.json,application/json';
     file.onchange = async () => {
       const chosen = file.files?.[0];
-      if (!chosen) return;
+      const child = this.child;
+      if (!chosen || !child) return;
       try {
         const project = await projectsApi.importFile(child.id, chosen);
         await this.host.open(project);
@@ -79,15 +99,7 @@ export class ProjectsView {
       file.value = '';
     };
     importLabel.append(file);
-
-    const list = document.createElement('ul');
-    list.className = 'rc-projects';
-    const open = this.host.current();
-    for (const p of projects) list.append(this.row(p, p.id === open?.id));
-
-    const parts: HTMLElement[] = [heading, create, importLabel, list];
-    if (open) parts.push(await this.history(open));
-    this.root.replaceChildren(...parts);
+    return importLabel;
   }
 
   private row(p: ProjectSummary, isOpen: boolean): HTMLElement {
