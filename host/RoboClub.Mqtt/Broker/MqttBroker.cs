@@ -192,7 +192,33 @@ public sealed partial class MqttBroker : IAsyncDisposable
     /// and saves state.</summary>
     public async Task StopAsync()
     {
-        if (Interlocked.Exchange(ref _state, 2) != 1) return;
+        int previous = Interlocked.Exchange(ref _state, 2);
+        if (previous == 2)
+        {
+            // A second caller (a host stopping, then disposing) waits for the first stop to finish,
+            // so nothing is disposed under it.
+            await _stopped.Task.ConfigureAwait(false);
+            return;
+        }
+        if (previous != 1)
+        {
+            _stopped.TrySetResult();
+            return;
+        }
+        try
+        {
+            await StopRunningAsync().ConfigureAwait(false);
+        }
+        finally
+        {
+            _stopped.TrySetResult();
+        }
+    }
+
+    readonly TaskCompletionSource _stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    async Task StopRunningAsync()
+    {
         _listener?.Dispose();
         _webSockets?.StopAccepting();
         var closing = new List<Task>();

@@ -55,6 +55,18 @@ public class InProcessApiTests
     }
 
     [Fact]
+    public async Task Disposing_while_a_stop_is_running_waits_for_it_instead_of_breaking_it()
+    {
+        var b = await TestBroker.StartAsync();
+        await using var client = await RawClient.ConnectAsync(b.Port, "slow", MqttProtocolVersion.V500);
+        var stopping = b.Broker.StopAsync();  // a host stopping the hub...
+        await b.Broker.DisposeAsync();          // ...and its container disposing the broker at once
+        Assert.True(stopping.IsCompleted, "dispose returned only after the stop finished");
+        await stopping;
+        await b.DisposeAsync();
+    }
+
+    [Fact]
     public async Task A_failing_handler_is_logged_and_does_not_stop_delivery()
     {
         await using var b = await TestBroker.StartAsync();
