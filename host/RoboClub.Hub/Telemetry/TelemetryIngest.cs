@@ -21,7 +21,7 @@ public sealed class TelemetryIngest(
     IOptions<HubSettings> options,
     IHubContext<LiveHub> hub,
     TimeProvider time,
-    ILogger<TelemetryIngest> logger) : IHostedService, IAsyncDisposable
+    ILogger<TelemetryIngest> logger) : IHostedService
 {
     public static readonly TimeSpan PushInterval = TimeSpan.FromMilliseconds(200);
     public static readonly TimeSpan RetentionInterval = TimeSpan.FromHours(1);
@@ -63,18 +63,11 @@ public sealed class TelemetryIngest(
     {
         _subscription?.Dispose();
         _subscription = null;
-        _stop.Cancel();
+        if (!_stop.IsCancellationRequested) _stop.Cancel();
         if (_push is not null) await _push.ConfigureAwait(false);
         if (_retention is not null) await _retention.ConfigureAwait(false);
-        await store.FlushAsync(CancellationToken.None).ConfigureAwait(false);
-    }
-
-    public ValueTask DisposeAsync()
-    {
-        _subscription?.Dispose();
-        _stop.Cancel();
-        _stop.Dispose();
-        return ValueTask.CompletedTask;
+        Push();
+        // The store writes its whole queue when the host disposes it.
     }
 
     ValueTask OnMessage(BusMessage m)
