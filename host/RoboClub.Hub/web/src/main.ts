@@ -10,6 +10,7 @@ import { WatchPane } from './run/watchPane';
 import { BoardList, label } from './boards/boardList';
 import { renderBoards } from './boards/boardsView';
 import { ArenaView, type Arena } from './sim/arenaView';
+import { initDataTab } from './data/dataTab';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
@@ -145,6 +146,7 @@ async function start(): Promise<void> {
   fillPicker();
   await live.start();
   await followBoard();
+  initDataTab($('tab-data'));
   document.body.dataset.ready = 'true'; // for the browser tests
 }
 
