@@ -161,7 +161,9 @@ export class TelemetryChart {
         setScale: [(u: uPlot, scale: string) => {
           if (scale !== 'x' || this.quiet || this.mode !== 'history') return;
           const { min, max } = u.scales.x;
-          if (min == null || max == null) return;
+          if (min == null || max == null || !(max > min) || this.shown[1] <= this.shown[0]) return;
+          // uPlot also reports the range it was just given (at creation and after setData): not a user's zoom.
+          if (Math.abs(min - this.shown[0]) < 1 && Math.abs(max - this.shown[1]) < 1) return;
           clearTimeout(this.rangeTimer);
           this.rangeTimer = window.setTimeout(() => this.onRangeChange(min, max), 150);
         }],

@@ -3,7 +3,7 @@
 // min/max/avg buckets for the visible range), download the shown range as CSV, and set how long the
 // club keeps data and how often boards should measure.
 import { ApiError } from '../api';
-import { onLangChange, pick, t } from '../i18n';
+import { onLangChange, pick, t, translatePage } from '../i18n';
 import './data.css';
 import { TelemetryChart, palette } from './chart';
 import { keyOf, telemetryApi, type BoardSeries, type LivePoints } from './telemetryApi';
@@ -208,8 +208,9 @@ export function initDataTab(section: HTMLElement): void {
   };
   live.onState = up => { if (!up) say(t('connectionLost'), true); else if (status.classList.contains('error')) say(''); };
   live.onConnected = () => { void refreshList(); if (chart.getMode() === 'live') void loadRecent(); };
-  onLangChange(() => { placeholders(); renderSeries(); });
+  onLangChange(() => { translatePage(section); placeholders(); renderSeries(); });
 
+  translatePage(section);
   placeholders();
   setMode('live');
   chart.setKeys(chosen);

@@ -1,0 +1,149 @@
+using System.Net.Http.Json;
+using Microsoft.Playwright;
+
+namespace RoboClub.Browser.Tests;
+
+/// <summary>The Data tab and the kiosk with the virtual weather station plotting real readings.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class DataTests(BrowserFixture browser) : IAsyncLifetime
+{
+    HubServer _hub = null!;
+    const string StationProgram = "while (true) {\n  Plot(\"temperatura\", Weather.Temperature);\n  Plot(\"umiditate\", Weather.Humidity);\n  Wait(100);\n}\n";
+
+    public async Task InitializeAsync()
+    {
+        _hub = HubServer.Start();
+        using var http = new HttpClient { BaseAddress = new Uri(_hub.Url) };
+        // Wait for the station, then start it plotting (10 samples a second per series).
+        for (int i = 0; ; i++)
+        {
+            var sent = await http.PostAsJsonAsync("/api/boards/station-1/program", new { source = StationProgram });
+            if (sent.IsSuccessStatusCode && !(await sent.Content.ReadAsStringAsync()).Contains("\"pending\":true")) break;
+            if (i > 100) throw new TimeoutException("station-1 did not take the program: " + await sent.Content.ReadAsStringAsync());
+            await Task.Delay(200);
+        }
+    }
+
+    public async Task DisposeAsync() => await _hub.DisposeAsync();
+
+    static async Task<EditorPage> OpenDataTabAsync(IBrowser b, HubServer hub)
+    {
+        var editor = await EditorPage.OpenAsync(b, hub);
+        await editor.Page.ClickAsync("button[data-tab=data]");
+        await editor.Page.WaitForSelectorAsync("#tab-data:not([hidden])");
+        return editor;
+    }
+
+    [Fact]
+    public async Task The_weather_chart_receives_live_points_and_the_series_are_listed_in_romanian()
+    {
+        var editor = await OpenDataTabAsync(browser.Browser, _hub);
+        var page = editor.Page;
+        // The station's series appear and are ticked by default (first board with data).
+        await page.WaitForSelectorAsync("#data-series input[data-key='station-1/temperatura']:checked", new() { Timeout = 20_000 });
+        Assert.Equal("Plăcuțe și serii", await page.InnerTextAsync(".rc-data-side h4"));
+        Assert.Equal("● În direct", await page.InnerTextAsync("#data-live"));
+        await page.WaitForSelectorAsync("#data-chart canvas");
+        await page.WaitForFunctionAsync("() => window.rcData.pointCount() >= 10", null, new() { Timeout = 20_000 });
+        int first = await page.EvaluateAsync<int>("() => window.rcData.pointCount()");
+        await page.WaitForFunctionAsync("n => window.rcData.pointCount() > n + 10", first, new() { Timeout = 20_000 });
+        Assert.True(int.Parse((await page.GetAttributeAsync("#data-chart", "data-points"))!) > 0);
+        await page.WaitForTimeoutAsync(1500);
+        await editor.ScreenshotAsync("data-live");
+    }
+
+    [Fact]
+    public async Task History_mode_draws_the_last_hour_and_csv_export_downloads_the_shown_rows()
+    {
+        var editor = await OpenDataTabAsync(browser.Browser, _hub);
+        var page = editor.Page;
+        await page.WaitForSelectorAsync("#data-series input[data-key='station-1/umiditate']:checked", new() { Timeout = 20_000 });
+        await page.WaitForFunctionAsync("() => window.rcData.pointCount() >= 20", null, new() { Timeout = 20_000 });
+        // Only humidity.
+        await page.UncheckAsync("#data-series input[data-key='station-1/temperatura']");
+        await page.ClickAsync("#data-history");
+        await page.WaitForFunctionAsync("() => window.rcData.mode() === 'history' && window.rcData.pointCount() > 0");
+        await page.WaitForFunctionAsync("() => document.querySelector('#data-status').innerText.includes('puncte')");
+        await editor.ScreenshotAsync("data-history");
+
+        var range = await page.EvaluateAsync<double[]>("() => window.rcData.range()");
+        var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("#data-csv"));
+        Assert.EndsWith(".csv", download.SuggestedFilename);
+        string path = Path.Combine(Path.GetTempPath(), "rc-" + Guid.NewGuid() + ".csv");
+        await download.SaveAsAsync(path);
+        var lines = (await File.ReadAllTextAsync(path)).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        File.Delete(path);
+        Assert.Equal("time_utc,time_ms,board,series,value", lines[0]);
+        Assert.True(lines.Length > 10, $"{lines.Length} lines");
+        foreach (var row in lines.Skip(1))
+        {
+            var cells = row.Split(',');
+            Assert.Equal(["station-1", "umiditate"], cells[2..4]);
+            long t = long.Parse(cells[1]);
+            Assert.InRange(t, (long)Math.Floor(range[0]), (long)Math.Ceiling(range[1]));
+        }
+        // The same rows the API gives for that range.
+        using var http = new HttpClient { BaseAddress = new Uri(_hub.Url) };
+        var api = await http.GetStringAsync($"/api/telemetry/csv?from={(long)Math.Floor(range[0])}&to={(long)Math.Ceiling(range[1])}&series=station-1/umiditate");
+        Assert.StartsWith(string.Join("\r\n", lines) + "\r\n", api);
+    }
+
+    [Fact]
+    public async Task Settings_refuse_a_bad_retention_in_romanian_and_save_a_good_one()
+    {
+        var editor = await OpenDataTabAsync(browser.Browser, _hub);
+        var page = editor.Page;
+        await page.FillAsync("#data-retention", "0");
+        await page.ClickAsync("#data-save");
+        await page.WaitForSelectorAsync("#data-status.error");
+        Assert.Contains("zile", await page.InnerTextAsync("#data-status"));
+        await page.FillAsync("#data-retention", "90");
+        await page.FillAsync("#data-interval", "1000");
+        await page.ClickAsync("#data-save");
+        await page.WaitForFunctionAsync("() => document.querySelector('#data-status').innerText === 'Setările au fost salvate.'");
+        using var http = new HttpClient { BaseAddress = new Uri(_hub.Url) };
+        var s = await http.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/telemetry/settings");
+        Assert.Equal(90, s.GetProperty("retentionDays").GetInt32());
+    }
+
+    [Fact]
+    public async Task The_kiosk_shows_big_values_a_live_chart_and_comes_back_after_the_connection_drops()
+    {
+        var context = await browser.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 720 }, Locale = "ro-RO" });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(_hub.Url + "/kiosk.html?board=station-1");
+        await page.WaitForSelectorAsync("body[data-ready=true]", new() { Timeout = 30_000 });
+        await page.WaitForSelectorAsync(".rc-kiosk-tile[data-series=temperatura]", new() { Timeout = 20_000 });
+        await page.WaitForFunctionAsync("() => /\\d/.test(document.querySelector('.rc-kiosk-tile[data-series=temperatura] .rc-kiosk-value').innerText)");
+        // Big: the value is drawn at least 48 px high.
+        double size = await page.EvalOnSelectorAsync<double>(".rc-kiosk-value", "e => parseFloat(getComputedStyle(e).fontSize)");
+        Assert.True(size >= 48, $"font size {size}");
+        await page.WaitForSelectorAsync("#kiosk-chart canvas");
+        await page.WaitForFunctionAsync("() => window.rcKiosk.pointCount() >= 10", null, new() { Timeout = 20_000 });
+        // No editing: no inputs, no run buttons.
+        Assert.Equal(0, await page.Locator("input, textarea, select, #run, #stop").CountAsync());
+        Assert.Equal("up", await page.GetAttributeAsync("#kiosk-link", "data-state"));
+        await page.WaitForTimeoutAsync(1000);
+        string dir = Path.Combine(AppContext.BaseDirectory, "screenshots");
+        Directory.CreateDirectory(dir);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(dir, "kiosk.png") });
+
+        // The connection drops: the page says so, connects again by itself, refetches and keeps drawing.
+        await page.EvaluateAsync("() => window.rcKiosk.drop()");
+        await page.WaitForFunctionAsync("() => window.rcKiosk.reconnects() >= 1", null, new() { Timeout = 20_000 });
+        Assert.Equal("up", await page.GetAttributeAsync("#kiosk-link", "data-state"));
+        int before = await page.EvaluateAsync<int>("() => window.rcKiosk.pointCount()");
+        await page.WaitForFunctionAsync("n => window.rcKiosk.pointCount() > n", before, new() { Timeout = 20_000 });
+
+        // The phone view (what the QR opens): same values, no full-screen button.
+        var phone = await context.NewPageAsync();
+        await phone.SetViewportSizeAsync(390, 800);
+        await phone.GotoAsync(_hub.Url + "/kiosk.html?board=station-1&phone=1");
+        await phone.WaitForSelectorAsync("body[data-ready=true]", new() { Timeout = 30_000 });
+        await phone.WaitForFunctionAsync("() => window.rcKiosk.pointCount() >= 5", null, new() { Timeout = 20_000 });
+        Assert.False(await phone.IsVisibleAsync("#kiosk-full"));
+        await phone.WaitForTimeoutAsync(800);
+        await phone.ScreenshotAsync(new() { Path = Path.Combine(dir, "kiosk-phone.png"), FullPage = true });
+        await context.CloseAsync();
+    }
+}
