@@ -64,6 +64,16 @@ public sealed class DataTests(BrowserFixture browser) : IAsyncLifetime
         await page.ClickAsync("#data-history");
         await page.WaitForFunctionAsync("() => window.rcData.mode() === 'history' && window.rcData.pointCount() > 0");
         await page.WaitForFunctionAsync("() => document.querySelector('#data-status').innerText.includes('puncte')");
+        // Drag across the last part of the hour: the chart zooms there and fetches that range again.
+        var over = (await page.QuerySelectorAsync("#data-chart .u-over"))!;
+        var box = (await over.BoundingBoxAsync())!;
+        await page.Mouse.MoveAsync(box.X + box.Width - 60, box.Y + box.Height / 2);
+        await page.Mouse.DownAsync();
+        await page.Mouse.MoveAsync(box.X + box.Width + 20, box.Y + box.Height / 2, new() { Steps = 5 }); // past the edge: uPlot clamps it
+        await page.Mouse.UpAsync();
+        await page.WaitForFunctionAsync("() => { const [a, b] = window.rcData.range(); return b - a < 5 * 60000; }");
+        await page.WaitForFunctionAsync("() => document.querySelector('#data-status').innerText.includes('puncte') && window.rcData.pointCount() > 5");
+        await page.WaitForTimeoutAsync(500);
         await editor.ScreenshotAsync("data-history");
 
         var range = await page.EvaluateAsync<double[]>("() => window.rcData.range()");

@@ -31,6 +31,7 @@ const words = {
   dataChooseFirst: { ro: 'Alege mai întâi o serie.', en: 'Choose a series first.' },
   kioskTitle: { ro: 'stația în direct', en: 'live station' },
   kioskWaiting: { ro: 'Se așteaptă date de la plăcuță…', en: 'Waiting for data from the board…' },
+  kioskFull: { ro: 'Ecran complet', en: 'Full screen' },
   kioskScan: { ro: 'Scanează ca să vezi pe telefon', en: 'Scan to watch on your phone' },
   boards: { ro: 'Plăcuțe', en: 'Boards' },
   board: { ro: 'Plăcuța', en: 'Board' },

@@ -109,6 +109,7 @@ async function start(): Promise<void> {
   }
   document.documentElement.lang = lang();
   document.title = `RoboClub – ${t('kioskTitle')}`;
+  $('kiosk-full').textContent = t('kioskFull');
   $('kiosk-full').onclick = () => void document.documentElement.requestFullscreen?.().catch(() => undefined);
   if (phone) document.body.classList.add('rc-kiosk-phone');
   chart.setMode('live');

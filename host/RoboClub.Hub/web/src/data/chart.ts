@@ -107,8 +107,11 @@ export class TelemetryChart {
       this.frame = 0;
       if (!this.plot || this.mode !== 'live') return;
       this.plot.setData(this.data());
+      // The window, or less while there is less data (so a new series is not a dot at the right edge).
       const now = Date.now();
-      this.plot.setScale('x', { min: now - this.windowMs, max: now });
+      const first = Math.min(...this.keys.map(k => this.liveData.get(k)?.t[0] ?? now));
+      const span = Math.min(this.windowMs, Math.max(30_000, now - first));
+      this.plot.setScale('x', { min: now - span, max: now });
       this.el.dataset.points = String(this.pointCount());
     });
   }
@@ -143,7 +146,7 @@ export class TelemetryChart {
     const bands: uPlot.Band[] = [];
     this.keys.forEach((key, i) => {
       const colour = palette[i % palette.length];
-      series.push({ label: key, stroke: colour, width: big ? 3 : 2, spanGaps: true, points: { show: false } });
+      series.push({ label: key, stroke: colour, width: big ? 3 : 2, spanGaps: true }); // uPlot draws dots too when points are sparse
       series.push({ label: 'min', stroke: colour + '55', width: 1, spanGaps: true, show: this.mode === 'history', points: { show: false } });
       series.push({ label: 'max', stroke: colour + '55', width: 1, spanGaps: true, show: this.mode === 'history', points: { show: false } });
       if (this.mode === 'history') bands.push({ series: [3 + 3 * i, 2 + 3 * i], fill: colour + '22' });
@@ -187,6 +190,7 @@ export class TelemetryChart {
   }
 
   private size(): { width: number; height: number } {
+    // The element has no padding (see data.css/kiosk.css): its client size is the room the chart may take.
     const legend = this.options.big ? 0 : 40;
     return { width: Math.max(200, this.el.clientWidth), height: Math.max(160, this.el.clientHeight - legend) };
   }
