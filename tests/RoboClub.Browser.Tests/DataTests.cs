@@ -157,3 +157,41 @@ public sealed class DataTests(BrowserFixture browser) : IAsyncLifetime
         await context.CloseAsync();
     }
 }
+
+/// <summary>A hub on the network (Hub:Lan): the kiosk shows a QR code of its phone view.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class DataKioskQrTests(BrowserFixture browser) : IAsyncLifetime
+{
+    HubServer _hub = null!;
+
+    public Task InitializeAsync()
+    {
+        _hub = HubServer.Start(lan: true);
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync() => await _hub.DisposeAsync();
+
+    [Fact]
+    public async Task The_kiosk_shows_a_qr_code_of_its_read_only_phone_view()
+    {
+        using var http = new HttpClient { BaseAddress = new Uri(_hub.Url) };
+        var hub = await http.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/hub");
+        if (hub.GetProperty("lanUrl").ValueKind == System.Text.Json.JsonValueKind.Null) return; // this machine has no network address
+        var svg = await http.GetAsync("/api/hub/qr.svg?path=" + Uri.EscapeDataString("/kiosk.html?board=station-1&phone=1"));
+        Assert.Equal("image/svg+xml", svg.Content.Headers.ContentType!.MediaType);
+        // A different path gives a different code.
+        Assert.NotEqual(await svg.Content.ReadAsStringAsync(), await http.GetStringAsync("/api/hub/qr.svg"));
+
+        var context = await browser.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 720 }, Locale = "ro-RO" });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(_hub.Url + "/kiosk.html?board=station-1");
+        await page.WaitForSelectorAsync("#kiosk-qr:not([hidden])", new() { Timeout = 30_000 });
+        Assert.Equal("Scanează ca să vezi pe telefon", await page.InnerTextAsync("#kiosk-qr figcaption"));
+        Assert.Contains("phone%3D1", await page.GetAttributeAsync("#kiosk-qr-img", "src"));
+        string dir = Path.Combine(AppContext.BaseDirectory, "screenshots");
+        Directory.CreateDirectory(dir);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(dir, "kiosk-qr.png") });
+        await context.CloseAsync();
+    }
+}

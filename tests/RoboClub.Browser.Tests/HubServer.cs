@@ -13,21 +13,23 @@ public sealed class HubServer : WebApplicationFactory<RoboClub.Hub.Program>
     public string DataDirectory { get; } = Directory.CreateTempSubdirectory("roboclub-browser-").FullName;
     public string Url { get; private set; } = "";
     public string Lang { get; init; } = "ro";
+    /// <summary>Hub:Lan (false: local only). True also listens on the network, so the page shows its QR code.</summary>
+    public bool Lan { get; init; }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("Hub:WebPort", "0");
         builder.UseSetting("Hub:MqttPort", "0");
-        builder.UseSetting("Hub:Lan", "false");
+        builder.UseSetting("Hub:Lan", Lan ? "true" : "false");
         builder.UseSetting("Hub:Data", DataDirectory);
         builder.UseSetting("Hub:VirtualBoards", "2");
         builder.UseSetting("Hub:OpenBrowser", "false");
         builder.UseSetting("Hub:Lang", Lang);
     }
 
-    public static HubServer Start(string lang = "ro")
+    public static HubServer Start(string lang = "ro", bool lan = false)
     {
-        var hub = new HubServer { Lang = lang };
+        var hub = new HubServer { Lang = lang, Lan = lan };
         hub.UseKestrel(o => o.Listen(System.Net.IPAddress.Loopback, 0));
         hub.StartServer();
         hub.Url = hub.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses

@@ -157,7 +157,7 @@ export class TelemetryChart {
       width, height, ms: 1,
       series, bands,
       scales: { x: { time: true } },
-      axes: [{ font: axisFont, stroke: '#333' }, { font: axisFont, stroke: '#333', size: big ? 70 : 55 }],
+      axes: [{ font: axisFont, stroke: '#333', size: big ? 64 : 50 }, { font: axisFont, stroke: '#333', size: big ? 70 : 55 }],
       legend: { show: !big },
       cursor: { drag: { x: this.mode === 'history', y: false } },
       hooks: {
