@@ -1,4 +1,5 @@
 using System.Net.Http.Json;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace RoboClub.Browser.Tests;
@@ -96,6 +97,40 @@ public sealed class DataTests(BrowserFixture browser) : IAsyncLifetime
         using var http = new HttpClient { BaseAddress = new Uri(_hub.Url) };
         var api = await http.GetStringAsync($"/api/telemetry/csv?from={(long)Math.Floor(range[0])}&to={(long)Math.Ceiling(range[1])}&series=station-1/umiditate");
         Assert.StartsWith(string.Join("\r\n", lines) + "\r\n", api);
+    }
+
+    [Fact]
+    public async Task A_long_history_is_drawn_as_an_average_line_in_a_min_max_band()
+    {
+        // Two batches of 1,000 samples, one every 5 s over the last ~2.8 hours: a wave with noise.
+        var bus = _hub.Services.GetRequiredService<RoboClub.Hub.Boards.IHubBus>();
+        var random = new Random(7);
+        for (int batch = 0; batch < 2; batch++)
+        {
+            var json = new System.Text.StringBuilder("{\"samples\":[");
+            for (int i = 0; i < 1000; i++)
+            {
+                int n = batch * 1000 + i;
+                double v = Math.Round(20 + 5 * Math.Sin(n / 150.0) + random.NextDouble() * 2, 2);
+                json.Append(i > 0 ? "," : "").Append(System.FormattableString.Invariant($"{{\"t\":{n * 5000L},\"s\":\"temp\",\"v\":{v}}}"));
+            }
+            json.Append(System.FormattableString.Invariant($"],\"dropped\":0,\"now\":{1999 * 5000L}}}"));
+            await bus.PublishAsync("roboclub/club1/lab-1/telemetry", System.Text.Encoding.UTF8.GetBytes(json.ToString()), retain: false);
+        }
+        var editor = await OpenDataTabAsync(browser.Browser, _hub);
+        var page = editor.Page;
+        await page.WaitForSelectorAsync("#data-series input[data-key='lab-1/temp']", new() { Timeout = 20_000 });
+        foreach (var key in await page.EvaluateAsync<string[]>("() => window.rcData.keys()"))
+            if (key != "lab-1/temp") await page.UncheckAsync($"#data-series input[data-key='{key}']");
+        await page.CheckAsync("#data-series input[data-key='lab-1/temp']");
+        Assert.Equal(["lab-1/temp"], await page.EvaluateAsync<string[]>("() => window.rcData.keys()"));
+        await page.ClickAsync("#data-history");
+        await page.SelectOptionAsync("#data-range", "86400000");
+        await page.WaitForFunctionAsync("() => document.querySelector('#data-status').innerText.includes('intervale')", null, new() { Timeout = 20_000 });
+        int buckets = await page.EvaluateAsync<int>("() => window.rcData.pointCount()");
+        Assert.InRange(buckets, 10, 2000);
+        await page.WaitForTimeoutAsync(500);
+        await editor.ScreenshotAsync("data-history-buckets");
     }
 
     [Fact]

@@ -10,6 +10,21 @@ export const palette = ['#2d6cdf', '#d63b3b', '#2f9e55', '#e08a00', '#8a4fd8', '
 
 interface LiveSeries { t: number[]; v: number[] }
 
+const two = (n: number) => String(n).padStart(2, '0');
+
+/** 24-hour labels, one line: 14:05:30 for short ranges, 14:05 for hours, 21.11 14:00 for days (no US dates). */
+function timeLabels(u: uPlot, splits: number[]): string[] {
+  const x = u.scales.x;
+  const span = (x.max ?? 0) - (x.min ?? 0);
+  return splits.map(ms => {
+    const d = new Date(ms);
+    const hm = `${two(d.getHours())}:${two(d.getMinutes())}`;
+    if (span <= 10 * 60_000) return `${hm}:${two(d.getSeconds())}`;
+    if (span <= 36 * 3_600_000) return hm;
+    return `${two(d.getDate())}.${two(d.getMonth() + 1)} ${hm}`;
+  });
+}
+
 export class TelemetryChart {
   private plot: uPlot | null = null;
   private keys: string[] = [];
@@ -157,7 +172,7 @@ export class TelemetryChart {
       width, height, ms: 1,
       series, bands,
       scales: { x: { time: true } },
-      axes: [{ font: axisFont, stroke: '#333', size: big ? 64 : 50 }, { font: axisFont, stroke: '#333', size: big ? 70 : 55 }],
+      axes: [{ font: axisFont, stroke: '#333', size: big ? 44 : 36, values: timeLabels }, { font: axisFont, stroke: '#333', size: big ? 70 : 55 }],
       legend: { show: !big },
       cursor: { drag: { x: this.mode === 'history', y: false } },
       hooks: {
