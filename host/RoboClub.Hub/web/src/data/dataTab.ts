@@ -214,8 +214,17 @@ export function initDataTab(section: HTMLElement): void {
   placeholders();
   setMode('live');
   chart.setKeys(chosen);
-  void loadSettings();
-  void live.start();
+  // The live connection (every board's points, 5 pushes a second) starts when the tab is first opened,
+  // so a tablet that only edits programs does not receive it.
+  let started = false;
+  const startOnce = () => {
+    if (started || section.hidden) return;
+    started = true;
+    void loadSettings();
+    void live.start();
+  };
+  new MutationObserver(startOnce).observe(section, { attributes: true, attributeFilter: ['hidden'] });
+  startOnce();
   (window as unknown as Record<string, unknown>).rcData = {
     pointCount: () => chart.pointCount(),
     keys: () => [...chosen],
