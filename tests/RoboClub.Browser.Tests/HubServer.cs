@@ -14,24 +14,28 @@ public sealed class HubServer : WebApplicationFactory<RoboClub.Hub.Program>
     bool _ownsData;
     public string Url { get; private set; } = "";
     public string Lang { get; init; } = "ro";
+    /// <summary>Hub:Lan (false: local only). True also listens on the network, so the page shows its QR code.</summary>
+    public bool Lan { get; init; }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("Hub:WebPort", "0");
         builder.UseSetting("Hub:MqttPort", "0");
-        builder.UseSetting("Hub:Lan", "false");
+        builder.UseSetting("Hub:Lan", Lan ? "true" : "false");
         builder.UseSetting("Hub:Data", DataDirectory);
         builder.UseSetting("Hub:VirtualBoards", "2");
         builder.UseSetting("Hub:OpenBrowser", "false");
         builder.UseSetting("Hub:Lang", Lang);
     }
 
-    /// <summary>A hub on a fresh data folder, or on <paramref name="dataDirectory"/> (kept) to test a restart.</summary>
-    public static HubServer Start(string lang = "ro", string? dataDirectory = null)
+    /// <summary>A hub on a fresh data folder, or on <paramref name="dataDirectory"/> (kept) to test a restart;
+    /// <paramref name="lan"/> also listens on the network, so the page shows its QR code.</summary>
+    public static HubServer Start(string lang = "ro", string? dataDirectory = null, bool lan = false)
     {
         var hub = new HubServer
         {
             Lang = lang,
+            Lan = lan,
             DataDirectory = dataDirectory ?? Directory.CreateTempSubdirectory("roboclub-browser-").FullName,
             _ownsData = dataDirectory is null,
         };

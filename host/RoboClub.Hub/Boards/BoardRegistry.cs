@@ -150,7 +150,13 @@ public sealed class BoardRegistry : IDisposable
 
     public void Dispose()
     {
-        foreach (var s in _subscriptions) s.Dispose();
-        _subscriptions.Clear();
+        // HubStartup and the service container may both dispose it, at the same time during a fast shutdown.
+        IDisposable[] subscriptions;
+        lock (_subscriptions)
+        {
+            subscriptions = _subscriptions.ToArray();
+            _subscriptions.Clear();
+        }
+        foreach (var s in subscriptions) s.Dispose();
     }
 }

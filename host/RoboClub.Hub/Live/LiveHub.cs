@@ -17,4 +17,11 @@ public sealed class LiveHub(BoardRegistry registry) : Microsoft.AspNetCore.Signa
     public Task Unfollow(string board) => Groups.RemoveFromGroupAsync(Context.ConnectionId, Group(board));
 
     public static string Group(string board) => "board:" + board;
+
+    /// <summary>Every board's new telemetry points ("telemetry" pushes, 5 a second at most): the Data tab and the kiosk.</summary>
+    public Task FollowTelemetry() => Groups.AddToGroupAsync(Context.ConnectionId, TelemetryGroup);
+
+    public Task UnfollowTelemetry() => Groups.RemoveFromGroupAsync(Context.ConnectionId, TelemetryGroup);
+
+    public const string TelemetryGroup = "telemetry";
 }

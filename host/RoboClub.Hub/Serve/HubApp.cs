@@ -45,6 +45,7 @@ public static class HubApp
         services.AddSingleton<ProgramSender>();
         services.AddSingleton<VirtualBoards>();
         services.AddProjects();
+        services.AddTelemetry();
         services.AddHostedService<HubStartup>();
         services.AddHostedService<LiveNotifier>();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase)));
@@ -75,6 +76,7 @@ public static class HubApp
         app.MapCompileApi();
         app.MapProjectsApi();
         app.MapBlocksApi();
+        app.MapTelemetryApi();
         app.MapHub<LiveHub>("/hubs/live");
         app.MapFallback("/api/{**rest}", () => Results.NotFound(new { error = new { en = "There is no such address in the hub's API.", ro = "Adresa aceasta nu există în API-ul hubului." } }));
         return app;
@@ -92,8 +94,10 @@ public static class HubApp
             lanUrl = console.LanUrl,
         });
         // The page shows this so a tablet can join by scanning (404 when the hub is local only).
-        app.MapGet("/api/hub/qr.svg", (HubConsole console) => console.LanUrl is { } url
-            ? Results.Content(Qr.QrCode.Encode(url).ToSvg(), "image/svg+xml")
+        // ?path=/kiosk.html?board=station-1 makes it open that page of the hub (the kiosk's QR for phones).
+        app.MapGet("/api/hub/qr.svg", (HubConsole console, string? path) =>
+            Telemetry.KioskLink.Build("http://hub/", path) is null ? ApiError.BadRequest("The path must be a page of the hub, starting with '/'.", "Calea trebuie să fie o pagină a hubului și să înceapă cu „/”.")
+            : console.LanUrl is { } url ? Results.Content(Qr.QrCode.Encode(Telemetry.KioskLink.Build(url, path)!).ToSvg(), "image/svg+xml")
             : Results.NotFound());
     }
 }

@@ -9,7 +9,7 @@ export default defineConfig({
     emptyOutDir: true,
     chunkSizeWarningLimit: 1200,
     rolldownOptions: {
-      input: { main: 'index.html' },
+      input: { main: 'index.html', kiosk: 'kiosk.html' },
       output: {
         codeSplitting: {
           groups: [

@@ -15,6 +15,7 @@ import { colourHex, pickChild } from './projects/childPicker';
 import { ProjectsView } from './projects/projectsView';
 import { HubError, projectsApi, type Child, type Content, type Project } from './projects/projectsApi';
 import { BlocksEditor } from './blocks/blocksEditor';
+import { initDataTab } from './data/dataTab';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
@@ -211,6 +212,7 @@ async function start(): Promise<void> {
   blocks = await BlocksEditor.create($('blocks'), code, { kind: boardKind(), notify, changed: () => autosave.changed() }).catch(e => { console.error('blocks:', e); return null; });
   await live.start();
   await followBoard();
+  initDataTab($('tab-data'));
   document.body.dataset.ready = 'true'; // for the browser tests
   await chooseChild();
   document.body.dataset.child = 'true';

@@ -1,0 +1,171 @@
+using System.Collections.Concurrent;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.Options;
+using RoboClub.Board.Link;
+using RoboClub.Hub.Boards;
+using RoboClub.Hub.Live;
+using RoboClub.Hub.Serve;
+using RoboClub.Telemetry;
+
+namespace RoboClub.Hub.Telemetry;
+
+/// <summary>
+/// Hears every board's telemetry batches (<c>roboclub/{club}/+/telemetry</c>), turns board times into
+/// wall-clock times (received − (now − t), docs/protocol.md), appends them to the store (never
+/// blocking the broker's thread) and pushes the new points to the pages every 200 ms as one
+/// <c>telemetry</c> event per group. Applies the club's retention at start and every hour.
+/// </summary>
+public sealed class TelemetryIngest(
+    IHubBus bus,
+    ITelemetryStore store,
+    IOptions<HubSettings> options,
+    IHubContext<LiveHub> hub,
+    TimeProvider time,
+    ILogger<TelemetryIngest> logger) : IHostedService
+{
+    public static readonly TimeSpan PushInterval = TimeSpan.FromMilliseconds(200);
+    public static readonly TimeSpan RetentionInterval = TimeSpan.FromHours(1);
+
+    readonly string _club = options.Value.Club;
+    readonly CancellationTokenSource _stop = new();
+    readonly ConcurrentDictionary<string, byte> _boards = new(StringComparer.Ordinal);
+    readonly object _pendingLock = new();
+    Dictionary<(string Board, string Series), List<double[]>> _pending = [];
+    IDisposable? _subscription;
+    Task? _push, _retention;
+    long _malformed, _received, _dropped, _rejected;
+
+    public string Club => _club;
+
+    /// <summary>Batches that did not decode, or named a board the store refuses.</summary>
+    public long Malformed => Interlocked.Read(ref _malformed);
+
+    /// <summary>Samples received from boards.</summary>
+    public long Received => Interlocked.Read(ref _received);
+
+    /// <summary>Samples the store dropped (write queue full) plus those boards reported lost.</summary>
+    public long Dropped => Interlocked.Read(ref _dropped);
+
+    public long Rejected => Interlocked.Read(ref _rejected);
+
+    /// <summary>Boards that sent telemetry since the hub started.</summary>
+    public IReadOnlyCollection<string> BoardsSeen => _boards.Keys.ToArray();
+
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        _subscription = bus.Subscribe($"{Topics.Root}/{_club}/+/telemetry", OnMessage, includeRetained: false);
+        _push = Task.Run(() => PushLoopAsync(_stop.Token), CancellationToken.None);
+        _retention = Task.Run(() => RetentionLoopAsync(_stop.Token), CancellationToken.None);
+        return Task.CompletedTask;
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        _subscription?.Dispose();
+        _subscription = null;
+        if (!_stop.IsCancellationRequested) _stop.Cancel();
+        if (_push is not null) await _push.ConfigureAwait(false);
+        if (_retention is not null) await _retention.ConfigureAwait(false);
+        Push();
+        // The store writes its whole queue when the host disposes it.
+    }
+
+    ValueTask OnMessage(BusMessage m)
+    {
+        var topic = Topics.Parse(m.Topic);
+        if (!topic.IsValid || topic.Club != _club || topic.Leaf != TopicLeaf.Telemetry) return ValueTask.CompletedTask;
+        try
+        {
+            var batch = TelemetryPayload.Decode(m.Payload.ToArray());
+            Ingest(topic.Board, batch, time.GetUtcNow().ToUnixTimeMilliseconds());
+        }
+        catch (Exception e) when (e is PayloadException or JsonException or ArgumentException)
+        {
+            Interlocked.Increment(ref _malformed);
+        }
+        return ValueTask.CompletedTask;
+    }
+
+    /// <summary>Stores one decoded batch received at <paramref name="receivedMs"/> (wall clock).</summary>
+    internal void Ingest(string board, TelemetryPayload batch, long receivedMs)
+    {
+        if (batch.Dropped > 0) Interlocked.Add(ref _dropped, batch.Dropped);
+        if (batch.Count == 0) return;
+        // Without "now" (older firmware), the newest sample is taken as sent at reception.
+        long now = batch.NowMs >= 0 ? batch.NowMs : batch.Times.Max();
+        var samples = new TelemetrySample[batch.Count];
+        for (int i = 0; i < batch.Count; i++)
+            samples[i] = new TelemetrySample(batch.Series[i], receivedMs - (now - batch.Times[i]), batch.Values[i]);
+        var result = store.Append(_club, board, samples);
+        Interlocked.Add(ref _received, batch.Count);
+        if (result.Dropped > 0) Interlocked.Add(ref _dropped, result.Dropped);
+        if (result.Rejected > 0) Interlocked.Add(ref _rejected, result.Rejected);
+        if (result.Accepted == 0) return;
+        _boards.TryAdd(board, 0);
+        lock (_pendingLock)
+        {
+            foreach (var s in samples)
+            {
+                if (!double.IsFinite(s.Value)) continue;
+                if (!_pending.TryGetValue((board, s.Series), out var list)) _pending[(board, s.Series)] = list = [];
+                list.Add([s.TimeMs, s.Value]);
+            }
+        }
+    }
+
+    async Task PushLoopAsync(CancellationToken cancellationToken)
+    {
+        using var timer = new PeriodicTimer(PushInterval, time);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(cancellationToken).ConfigureAwait(false)) Push();
+        }
+        catch (OperationCanceledException) { }
+    }
+
+    /// <summary>Sends what arrived since the last push: everything to group "telemetry", each
+    /// board's part to "board:{name}". One message per group, so 50 boards at 10 Hz cost 5 messages a second a page.</summary>
+    internal void Push()
+    {
+        Dictionary<(string Board, string Series), List<double[]>> batch;
+        lock (_pendingLock)
+        {
+            if (_pending.Count == 0) return;
+            batch = _pending;
+            _pending = [];
+        }
+        var all = batch.OrderBy(p => p.Key.Board, StringComparer.Ordinal).ThenBy(p => p.Key.Series, StringComparer.Ordinal)
+            .Select(p => new LivePoints(p.Key.Board, p.Key.Series, p.Value)).ToArray();
+        Send(hub.Clients.Group(LiveHub.TelemetryGroup), all);
+        foreach (var board in all.GroupBy(p => p.Board))
+            Send(hub.Clients.Group(LiveHub.Group(board.Key)), board.ToArray());
+    }
+
+    void Send(IClientProxy clients, LivePoints[] payload) =>
+        _ = clients.SendAsync("telemetry", payload).ContinueWith(t => logger.LogDebug(t.Exception, "live telemetry failed"), TaskContinuationOptions.OnlyOnFaulted);
+
+    async Task RetentionLoopAsync(CancellationToken cancellationToken)
+    {
+        using var timer = new PeriodicTimer(RetentionInterval, time);
+        try
+        {
+            do
+            {
+                try
+                {
+                    long deleted = await store.ApplyRetentionAsync(cancellationToken).ConfigureAwait(false);
+                    if (deleted > 0) logger.LogInformation("Retention deleted {Count} telemetry samples", deleted);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    logger.LogWarning(e, "Applying the telemetry retention failed");
+                }
+            }
+            while (await timer.WaitForNextTickAsync(cancellationToken).ConfigureAwait(false));
+        }
+        catch (OperationCanceledException) { }
+    }
+}
+
+/// <summary>One series' new points in a <c>telemetry</c> push: <c>points</c> = [[timeMs, value], ...].</summary>
+public sealed record LivePoints(string Board, string Series, IReadOnlyList<double[]> Points);
