@@ -12,8 +12,8 @@ public sealed class Program
     {
         // `--Section:Key=value` tokens are ASP.NET Core configuration for the hub (the test host
         // passes its settings that way too); everything else is parsed strictly.
-        args = ServeCommand.TakeConfigurationTokens(args);
-        return CreateRootCommand().Parse(args).InvokeAsync(new InvocationConfiguration
+        var (configuration, rest) = ServeCommand.SplitConfigurationTokens(args);
+        return CreateRootCommand(configuration).Parse(rest).InvokeAsync(new InvocationConfiguration
         {
             // The broker and the hub handle Ctrl+C and SIGTERM themselves: they must be allowed to save
             // their state, however long that takes, instead of being killed after System.CommandLine's 2 s.
@@ -21,14 +21,15 @@ public sealed class Program
         });
     }
 
-    internal static RootCommand CreateRootCommand()
+    /// <param name="configuration">`--Section:Key=value` tokens for the hub's web host (see <see cref="ServeCommand"/>).</param>
+    internal static RootCommand CreateRootCommand(string[]? configuration = null)
     {
         var root = new RootCommand("RoboClub hub. Without a command it runs the hub (`serve`): the web editor, the MQTT broker for boards and virtual boards.");
         root.Subcommands.Add(new BrokerCommand());
         root.Subcommands.Add(new VirtualBoardCommand());
         root.Subcommands.Add(new RunCommand());
         root.Subcommands.Add(new CompileCommand());
-        ServeCommand.AddTo(root);
+        ServeCommand.AddTo(root, configuration ?? []);
         return root;
     }
 

@@ -20,40 +20,38 @@ internal sealed class ServeCommand : Command
 
     static readonly Option[] All = [Port, MqttPort, Data, VirtualBoardCount, Lang, NoBrowser, LocalOnly, Club];
 
-    public ServeCommand() : base("serve", "Run the hub: the web editor, the MQTT broker for boards, and virtual boards (the default command).")
+    public ServeCommand(string[] configuration) : base("serve", "Run the hub: the web editor, the MQTT broker for boards, and virtual boards (the default command).")
     {
         foreach (var o in All) Options.Add(o);
-        SetAction((p, _) => RunAsync(p));
+        SetAction((p, _) => RunAsync(p, configuration));
         Lang.AcceptOnlyFromAmong("ro", "en");
     }
 
     /// <summary>`roboclub` alone runs the hub too.</summary>
-    public static void AddTo(RootCommand root)
+    public static void AddTo(RootCommand root, string[] configuration)
     {
-        var serve = new ServeCommand();
+        var serve = new ServeCommand(configuration);
         root.Subcommands.Add(serve);
         foreach (var o in All) root.Options.Add(o);
-        root.SetAction((p, _) => RunAsync(p));
+        root.SetAction((p, _) => RunAsync(p, configuration));
     }
-
-    static string[] s_configuration = [];
 
     /// <summary>
-    /// Removes `--name=value` tokens whose name is not one of the hub's options (ASP.NET Core's
-    /// command-line configuration, e.g. `--Hub:WebPort=0` or `--environment=Development`) and keeps
-    /// them for the web host. Only for the hub itself: other commands see every token.
+    /// Splits off `--name=value` tokens whose name is not one of the hub's options (ASP.NET Core's
+    /// command-line configuration, e.g. `--Hub:WebPort=0` or `--environment=Development`), for the
+    /// web host. Only for the hub itself: other commands see every token. No static state: test
+    /// hosts start several hubs in one process at once.
     /// </summary>
-    public static string[] TakeConfigurationTokens(string[] args)
+    public static (string[] Configuration, string[] Others) SplitConfigurationTokens(string[] args)
     {
         string[] others = ["broker", "virtual-board", "run", "compile"];
-        if (args.Length > 0 && others.Contains(args[0])) return args;
+        if (args.Length > 0 && others.Contains(args[0])) return ([], args);
         var names = All.SelectMany(o => o.Aliases.Append(o.Name)).ToHashSet(StringComparer.Ordinal);
         bool IsConfiguration(string a) => a.StartsWith("--", StringComparison.Ordinal) && a.IndexOf('=') is int eq && eq > 2 && !names.Contains(a[..eq]);
-        s_configuration = args.Where(IsConfiguration).ToArray();
-        return args.Where(a => !IsConfiguration(a)).ToArray();
+        return (args.Where(IsConfiguration).ToArray(), args.Where(a => !IsConfiguration(a)).ToArray());
     }
 
-    static async Task<int> RunAsync(ParseResult p)
+    static async Task<int> RunAsync(ParseResult p, string[] configuration)
     {
         // Only what the librarian typed: defaults live in HubSettings, and settings from elsewhere
         // (tests, environment variables Hub__WebPort, ...) are not overridden by an option's default.
@@ -73,7 +71,7 @@ internal sealed class ServeCommand : Command
         Set(Lang, "Hub:Lang", l => l);
         try
         {
-            await using var app = HubApp.Build(s_configuration, settings);
+            await using var app = HubApp.Build(configuration, settings);
             await app.RunAsync().ConfigureAwait(false);
             return 0;
         }
