@@ -52,6 +52,16 @@ public static class ChildCompiler
         string.Join("\n", ChildApiSource.Split('\n').Where(l => l.StartsWith("global using ", StringComparison.Ordinal))),
         ParseOptions, "ChildApiUsings.cs"));
 
+    /// <summary>
+    /// Every child's compilation is this one plus the child's file: a compilation made from another
+    /// shares its referenced assemblies' symbols, so the framework and the child API are loaded once,
+    /// not on every Run.
+    /// </summary>
+    static readonly Lazy<CSharpCompilation> Template = new(() => CSharpCompilation.Create("child",
+        [GlobalUsingsTree.Value],
+        [.. References.Value, ApiReference.Value],
+        new CSharpCompilationOptions(OutputKind.ConsoleApplication, nullableContextOptions: NullableContextOptions.Disable)));
+
 
     static string ReadApi()
     {
@@ -109,19 +119,19 @@ public static class ChildCompiler
         // overflow the stack and take the hub down. No child's program nests 256 deep.
         if (DeepestNode(tree.GetRoot(), MaxNesting) is { } deep)
             return Fail([Rc(UnsupportedConstructs.TooDeep, deep.GetLocation())]);
-        var compilation = CSharpCompilation.Create("child",
-            [tree, GlobalUsingsTree.Value],
-            [.. References.Value, ApiReference.Value],
-            new CSharpCompilationOptions(OutputKind.ConsoleApplication, nullableContextOptions: NullableContextOptions.Disable));
+        var compilation = Template.Value.AddSyntaxTrees(tree);
 
         var diagnostics = new List<CompileDiagnostic>();
         bool hasStatements = tree.GetCompilationUnitRoot().Members.Any(m => m is Microsoft.CodeAnalysis.CSharp.Syntax.GlobalStatementSyntax);
-        var roslyn = compilation.GetDiagnostics().Where(d =>
+        // One semantic model for the checks and the code generator: binding the program's statements
+        // is most of a compile's cost, and the model keeps what it bound.
+        var model = compilation.GetSemanticModel(tree);
+        var roslyn = model.GetDiagnostics().Where(d =>
             d.Severity is Microsoft.CodeAnalysis.DiagnosticSeverity.Error or Microsoft.CodeAnalysis.DiagnosticSeverity.Warning
             && !(d.Id == "CS5001" && !hasStatements) // an empty program is fine: it does nothing
             && (d.Location.SourceTree == null || d.Location.SourceTree == tree));
         // Roslyn's messages, rewritten for children in English and Romanian (Diagnostics/ChildErrorTable).
-        foreach (var c in Diagnostics.ChildDiagnostics.TranslateAll(roslyn, tree, ApiNames.Value, compilation.GetSemanticModel(tree)))
+        foreach (var c in Diagnostics.ChildDiagnostics.TranslateAll(roslyn, tree, ApiNames.Value, model))
         {
             diagnostics.Add(new CompileDiagnostic(c.Id, c.IsError ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning,
                 c.Line, c.Column, c.Start, c.Length, c.MessageEn, c.MessageRo));
@@ -135,7 +145,7 @@ public static class ChildCompiler
             return Fail(diagnostics);
         }
 
-        var generator = new CodeGenerator(compilation, tree);
+        var generator = new CodeGenerator(model, tree);
         byte[]? image;
         try
         {

@@ -35,9 +35,9 @@ internal sealed partial class CodeGenerator
         public bool IsMain;
     }
 
-    public CodeGenerator(CSharpCompilation compilation, SyntaxTree tree)
+    public CodeGenerator(SemanticModel model, SyntaxTree tree)
     {
-        _model = compilation.GetSemanticModel(tree);
+        _model = model;
         _root = (CompilationUnitSyntax)tree.GetRoot();
     }
 
