@@ -24,7 +24,7 @@ public sealed class BlocksTests(BrowserFixture browser) : IAsyncLifetime
     static Task<string> CodeAsync(EditorPage e) => e.Page.InnerTextAsync(".cm-content");
 
     static Task WaitForCodeAsync(EditorPage e, string text) =>
-        e.Page.WaitForFunctionAsync("t => document.querySelector('.cm-content').innerText.includes(t)", text, new PageWaitForFunctionOptions { Timeout = 10_000 });
+        e.Page.WaitForFunctionAsync("t => document.querySelector('.cm-content').innerText.includes(t)", text, new PageWaitForFunctionOptions { Timeout = 30_000 });
 
     /// <summary>Loads blocks the way a saved workspace would come back (with change events, like a child's edit).</summary>
     static Task LoadBlocksAsync(EditorPage e, string workspaceJson) =>
@@ -108,7 +108,7 @@ public sealed class BlocksTests(BrowserFixture browser) : IAsyncLifetime
         var typed = await CodeAsync(editor);
         Assert.True(typed.Contains("StringBuilder"), "typed: " + typed);
         await editor.Page.ClickAsync(".rc-to-blocks");
-        await editor.Page.WaitForFunctionAsync("() => Blockly.getMainWorkspace().getAllBlocks(false).some(b => b.type === 'robot_backward')", null, new() { Timeout = 10_000 });
+        await editor.Page.WaitForFunctionAsync("() => Blockly.getMainWorkspace().getAllBlocks(false).some(b => b.type === 'robot_backward')", null, new() { Timeout = 30_000 });
         Assert.True(errors.Count == 0, string.Join("\n", errors));
         var types = await BlockTypesAsync(editor);
         Assert.True(types.Contains("csharp_statement"), string.Join(",", types) + "\n" + await CodeAsync(editor));
@@ -128,7 +128,7 @@ public sealed class BlocksTests(BrowserFixture browser) : IAsyncLifetime
         // Leaving the C# editor after typing converts too (no button).
         await editor.SetCodeAsync("Robot.TurnLeft(25);\n");
         await editor.Page.ClickAsync("#console");
-        await editor.Page.WaitForFunctionAsync("() => { const t = Blockly.getMainWorkspace().getAllBlocks(false).map(b => b.type); return t.includes('robot_turn_left') && !t.includes('robot_backward'); }", null, new() { Timeout = 10_000 });
+        await editor.Page.WaitForFunctionAsync("() => { const t = Blockly.getMainWorkspace().getAllBlocks(false).map(b => b.type); return t.includes('robot_turn_left') && !t.includes('robot_backward'); }", null, new() { Timeout = 30_000 });
     }
 
     [Fact]
@@ -147,7 +147,7 @@ public sealed class BlocksTests(BrowserFixture browser) : IAsyncLifetime
             """);
         await WaitForCodeAsync(editor, "Robot.Forward(viteza);");
         // The empty slot is said right away, in Romanian.
-        await editor.Page.WaitForFunctionAsync("() => { const i = Blockly.getMainWorkspace().getBlockById('empty').getIcon('warning'); return !!i; }", null, new() { Timeout = 10_000 });
+        await editor.Page.WaitForFunctionAsync("() => { const i = Blockly.getMainWorkspace().getBlockById('empty').getIcon('warning'); return !!i; }", null, new() { Timeout = 30_000 });
         Assert.False(string.IsNullOrEmpty(await WarningAsync(editor, "empty")));
 
         await editor.RunAsync();
@@ -176,7 +176,7 @@ public sealed class BlocksTests(BrowserFixture browser) : IAsyncLifetime
         const string typed = "Console.WriteLine(\"start\");\nRobot.Forward(\"repede\");\n";
         await editor.SetCodeAsync(typed);
         await editor.Page.ClickAsync(".rc-to-blocks");
-        await editor.Page.WaitForFunctionAsync("() => Blockly.getMainWorkspace().getAllBlocks(false).some(b => b.type === 'robot_forward')", null, new() { Timeout = 10_000 });
+        await editor.Page.WaitForFunctionAsync("() => Blockly.getMainWorkspace().getAllBlocks(false).some(b => b.type === 'robot_forward')", null, new() { Timeout = 30_000 });
         await editor.RunAsync();
         await editor.Page.WaitForSelectorAsync(".cm-lintRange-error");
         var warned = await editor.Page.EvaluateAsync<string[]>("() => Blockly.getMainWorkspace().getAllBlocks(false).filter(b => b.getIcon('warning')).map(b => b.type)");
@@ -194,7 +194,7 @@ public sealed class BlocksTests(BrowserFixture browser) : IAsyncLifetime
         await editor.PickBoardAsync("robot-1");
         await editor.SetCodeAsync("double Jumătate()\n{\n    return 1;\n}\n\nConsole.WriteLine( 7 / 3.0 );\nConsole.WriteLine(Jumătate());\n");
         await editor.Page.ClickAsync(".rc-to-blocks");
-        await editor.Page.WaitForFunctionAsync("() => Blockly.getMainWorkspace().getAllBlocks(false).some(b => b.type === 'procedures_defreturn')", null, new() { Timeout = 10_000 });
+        await editor.Page.WaitForFunctionAsync("() => Blockly.getMainWorkspace().getAllBlocks(false).some(b => b.type === 'procedures_defreturn')", null, new() { Timeout = 30_000 });
         // A child's edit on the blocks (a move) makes the C# again from the blocks.
         Assert.Contains("( 7 / 3.0 )", await CodeAsync(editor)); // the child's text stays until the blocks change
         await editor.Page.EvaluateAsync("() => { const ws = Blockly.getMainWorkspace(); ws.getTopBlocks(true).forEach(b => b.moveBy(0, 30)); }");
@@ -242,7 +242,7 @@ public sealed class BlocksTests(BrowserFixture browser) : IAsyncLifetime
         await editor.ScreenshotAsync("blocks-toolbox-ro");
 
         await editor.Page.SelectOptionAsync("#lang", "en");
-        await editor.Page.WaitForFunctionAsync("() => document.querySelector('#blocks .blocklyToolbox')?.innerText.includes('Light & sound')", null, new() { Timeout = 10_000 });
+        await editor.Page.WaitForFunctionAsync("() => document.querySelector('#blocks .blocklyToolbox')?.innerText.includes('Light & sound')", null, new() { Timeout = 30_000 });
         toolbox = await editor.Page.InnerTextAsync("#blocks .blocklyToolbox");
         Assert.Contains("Math", toolbox);
         Assert.DoesNotContain("Matematică", toolbox);
@@ -252,7 +252,7 @@ public sealed class BlocksTests(BrowserFixture browser) : IAsyncLifetime
 
         // The weather station's toolbox has weather blocks and no wheels.
         await editor.PickBoardAsync("station-1");
-        await editor.Page.WaitForFunctionAsync("() => document.querySelector('#blocks .blocklyToolbox')?.innerText.includes('Weather')", null, new() { Timeout = 10_000 });
+        await editor.Page.WaitForFunctionAsync("() => document.querySelector('#blocks .blocklyToolbox')?.innerText.includes('Weather')", null, new() { Timeout = 30_000 });
         Assert.DoesNotContain("Robot", await editor.Page.InnerTextAsync("#blocks .blocklyToolbox"));
     }
 }

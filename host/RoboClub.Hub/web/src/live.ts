@@ -19,6 +19,20 @@ type Handlers = {
   connection: (up: boolean) => void;
 };
 
+/**
+ * A connection to the hub's live endpoint that retries forever (0.25 s, 0.5 s, 1 s, 2 s, then every
+ * 5 s): the editor and the kiosk run all day. SignalR's code is loaded on demand, so a page is usable
+ * before it arrives.
+ */
+export async function connectLive(): Promise<import('@microsoft/signalr').HubConnection> {
+  const signalr = await import('@microsoft/signalr');
+  return new signalr.HubConnectionBuilder()
+    .withUrl('/hubs/live')
+    .withAutomaticReconnect({ nextRetryDelayInMilliseconds: c => Math.min(5000, 250 * 2 ** c.previousRetryCount) })
+    .configureLogging(signalr.LogLevel.Warning)
+    .build();
+}
+
 export class Live {
   private handlers: Partial<Handlers> = {};
   private followed: string | null = null;
@@ -27,13 +41,7 @@ export class Live {
   on<K extends keyof Handlers>(event: K, handler: Handlers[K]): void { this.handlers[event] = handler; }
 
   async start(): Promise<void> {
-    // Loaded on demand: the editor is usable before the live connection's code arrives.
-    const signalr = await import('@microsoft/signalr');
-    const connection = new signalr.HubConnectionBuilder()
-      .withUrl('/hubs/live')
-      .withAutomaticReconnect({ nextRetryDelayInMilliseconds: c => Math.min(5000, 250 * 2 ** c.previousRetryCount) })
-      .configureLogging(signalr.LogLevel.Warning)
-      .build();
+    const connection = await connectLive();
     for (const name of ['board', 'console', 'error', 'watch', 'arena'] as const)
       connection.on(name, (payload: never) => (this.handlers[name] as ((p: never) => void) | undefined)?.(payload));
     connection.onreconnecting(() => this.handlers.connection?.(false));

@@ -2,6 +2,7 @@
 // pushed by the hub at most 5 times a second. Reconnects forever (a kiosk runs all day) and tells the
 // page when it is back, so it can fetch what it missed.
 import type { LivePoints } from './telemetryApi';
+import { connectLive } from '../live';
 
 export class TelemetryLive {
   private connection: import('@microsoft/signalr').HubConnection | null = null;
@@ -11,13 +12,7 @@ export class TelemetryLive {
   onConnected: () => void = () => {};
 
   async start(): Promise<void> {
-    const signalr = await import('@microsoft/signalr');
-    const connection = new signalr.HubConnectionBuilder()
-      .withUrl('/hubs/live')
-      // Never give up: 0.25 s, 0.5 s, 1 s, 2 s, then every 5 s.
-      .withAutomaticReconnect({ nextRetryDelayInMilliseconds: c => Math.min(5000, 250 * 2 ** c.previousRetryCount) })
-      .configureLogging(signalr.LogLevel.Warning)
-      .build();
+    const connection = await connectLive();
     connection.on('telemetry', (batch: LivePoints[]) => this.onPoints(batch));
     connection.onreconnecting(() => this.onState(false));
     connection.onreconnected(() => void this.joined());
