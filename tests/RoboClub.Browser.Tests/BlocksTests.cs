@@ -197,7 +197,13 @@ public sealed class BlocksTests(BrowserFixture browser) : IAsyncLifetime
         await editor.Page.WaitForFunctionAsync("() => Blockly.getMainWorkspace().getAllBlocks(false).some(b => b.type === 'procedures_defreturn')", null, new() { Timeout = 30_000 });
         // A child's edit on the blocks (a move) makes the C# again from the blocks.
         Assert.Contains("( 7 / 3.0 )", await CodeAsync(editor)); // the child's text stays until the blocks change
-        await editor.Page.EvaluateAsync("() => { const ws = Blockly.getMainWorkspace(); ws.getTopBlocks(true).forEach(b => b.moveBy(0, 30)); }");
+        // A move made while the blocks are still being loaded from the C# is not a child's edit and is
+        // ignored, so move again until the C# is regenerated.
+        for (int attempt = 0; attempt < 15 && !(await CodeAsync(editor)).Contains("WriteLine(7 / 3.0);"); attempt++)
+        {
+            await editor.Page.EvaluateAsync("() => { const ws = Blockly.getMainWorkspace(); ws.getTopBlocks(true).forEach(b => b.moveBy(0, 30)); }");
+            await Task.Delay(2000);
+        }
         await WaitForCodeAsync(editor, "WriteLine(7 / 3.0);");
         var code = await CodeAsync(editor);
         Assert.Contains("double Jumătate()", code);
