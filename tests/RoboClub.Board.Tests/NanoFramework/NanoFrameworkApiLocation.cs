@@ -2,8 +2,9 @@ namespace RoboClub.Board.Tests.NanoFramework;
 
 /// <summary>
 /// Where the nanoFramework API listings are: <c>$ROBOCLUB_NANOFRAMEWORK_API</c> when set, otherwise
-/// <c>&lt;repo&gt;/../shared/nanoframework-api</c> (CI clones the repository with <c>shared/</c> beside it).
-/// A missing folder is an error, never a silent skip: the check would otherwise pass without checking.
+/// <c>&lt;repo&gt;/../shared/nanoframework-api</c> when a shared folder is beside the clone (the newest
+/// listings), otherwise the copy kept in the repository (<c>NanoFramework/listings</c>, so a clone
+/// anywhere checks the firmware). A missing folder is an error, never a silent skip.
 /// </summary>
 public static class NanoFrameworkApiLocation
 {
@@ -39,6 +40,11 @@ public static class NanoFrameworkApiLocation
         {
             folder = Path.GetFullPath(Path.Combine(FindRepositoryRoot(), "..", "shared", "nanoframework-api"));
             origin = "<repo>/../shared/nanoframework-api";
+            if (!File.Exists(Path.Combine(folder, "mscorlib.api.txt")))
+            {
+                folder = Path.Combine(FindRepositoryRoot(), "tests", "RoboClub.Board.Tests", "NanoFramework", "listings");
+                origin = "the copy in tests/RoboClub.Board.Tests/NanoFramework/listings";
+            }
         }
 
         if (!File.Exists(Path.Combine(folder, "mscorlib.api.txt")))
