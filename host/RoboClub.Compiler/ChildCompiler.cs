@@ -17,7 +17,7 @@ public static class ChildCompiler
     /// <summary>The child API's C# source (an embedded resource).</summary>
     public static readonly string ChildApiSource = ReadApi();
 
-    static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Latest, DocumentationMode.None, SourceCodeKind.Regular);
+    internal static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Latest, DocumentationMode.None, SourceCodeKind.Regular);
 
     static readonly Lazy<SyntaxTree> ApiTree = new(() => CSharpSyntaxTree.ParseText(ChildApiSource, ParseOptions, "ChildApi.cs"));
 
@@ -47,6 +47,10 @@ public static class ChildCompiler
             throw new InvalidOperationException("the child API does not compile: " + string.Join("; ", emitted.Diagnostics.Where(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error)));
         return MetadataReference.CreateFromImage(dll.ToArray());
     });
+
+    /// <summary>A compilation of <paramref name="tree"/> with the child API, as every compile makes it
+    /// (C# → blocks uses it to ask what each name is).</summary>
+    internal static CSharpCompilation WithChildApi(SyntaxTree tree) => Template.Value.AddSyntaxTrees(tree);
 
     static readonly Lazy<SyntaxTree> GlobalUsingsTree = new(() => CSharpSyntaxTree.ParseText(
         string.Join("\n", ChildApiSource.Split('\n').Where(l => l.StartsWith("global using ", StringComparison.Ordinal))),

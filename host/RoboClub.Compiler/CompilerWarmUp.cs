@@ -21,11 +21,12 @@ public static class CompilerWarmUp
         """;
 
     static Task? _running;
+    static readonly Lock Gate = new();
 
     /// <summary>Starts one throw-away compile on a background thread (once per process); returns at once.</summary>
     public static Task Start()
     {
-        lock (typeof(CompilerWarmUp))
+        lock (Gate)
             return _running ??= Task.Run(() => { ChildCompiler.Compile(Program, "warm-up.cs"); });
     }
 }

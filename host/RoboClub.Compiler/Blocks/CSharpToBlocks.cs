@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -31,15 +30,7 @@ public sealed record BlocksResult(JsonObject Workspace, IReadOnlyList<BlocksNote
 /// </summary>
 public static class CSharpToBlocks
 {
-    static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Latest, DocumentationMode.None, SourceCodeKind.Regular);
-    static readonly Lazy<SyntaxTree> ApiTree = new(() => CSharpSyntaxTree.ParseText(ChildCompiler.ChildApiSource, ParseOptions, "ChildApi.cs"));
-    static readonly Lazy<ImmutableArray<MetadataReference>> References = new(() =>
-    {
-        string[] wanted = ["System.Runtime", "System.Console", "System.Private.CoreLib", "System.Collections", "System.Runtime.Extensions"];
-        var paths = ((string?)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries);
-        return paths.Where(p => wanted.Contains(Path.GetFileNameWithoutExtension(p), StringComparer.OrdinalIgnoreCase))
-            .Select(p => (MetadataReference)MetadataReference.CreateFromFile(p)).ToImmutableArray();
-    });
+    static CSharpParseOptions ParseOptions => ChildCompiler.ParseOptions;
 
     const string NoBlockEn = "This C# has no block yet; it stays as text in a grey block.";
     const string NoBlockRo = "Acest C# nu are încă un bloc; rămâne ca text într-un bloc gri.";
@@ -162,9 +153,7 @@ public static class CSharpToBlocks
             }
             try
             {
-                var compilation = CSharpCompilation.Create("blocks", [tree, ApiTree.Value], References.Value,
-                    new CSharpCompilationOptions(OutputKind.ConsoleApplication, nullableContextOptions: NullableContextOptions.Disable));
-                model = compilation.GetSemanticModel(tree);
+                model = ChildCompiler.WithChildApi(tree).GetSemanticModel(tree);
             }
             catch (Exception e) when (e is not OutOfMemoryException) { model = null; }
 

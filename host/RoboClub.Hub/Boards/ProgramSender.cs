@@ -38,9 +38,10 @@ public sealed class ProgramSender
         if (!compiled.Success) return SendResult.CompileErrors(compiled.Diagnostics);
         byte[] image = compiled.Image!;
         string hash = ProgramPayload.Hash(image);
-        string[] globals = ImageReader.Read(image).GlobalNames;
+        var parsed = ImageReader.Read(image);
+        string[] globals = parsed.GlobalNames;
 
-        if (MissingPrimitives(view, image) is { Count: > 0 } missing) return SendResult.Refused(SendFailure.MissingParts, HubText.MissingParts(board, missing), compiled.Diagnostics);
+        if (MissingPrimitives(view, parsed) is { Count: > 0 } missing) return SendResult.Refused(SendFailure.MissingParts, HubText.MissingParts(board, missing), compiled.Diagnostics);
         Remember(hash, source, compiled);
         if (!view.Online)
         {
@@ -122,11 +123,11 @@ public sealed class ProgramSender
 
     static bool IsHash(string s) => s.Length == 8 && s.All(char.IsAsciiHexDigitLower);
 
-    static List<string> MissingPrimitives(BoardView board, byte[] image)
+    static List<string> MissingPrimitives(BoardView board, ProgramImage image)
     {
         if (board.Primitives.Count == 0) return []; // the board has not said what it has yet
         var have = board.Primitives.ToHashSet(StringComparer.Ordinal);
-        return ImageReader.Read(image).Primitives.Select(p => p.Name).Where(n => !have.Contains(n)).Distinct().ToList();
+        return image.Primitives.Select(p => p.Name).Where(n => !have.Contains(n)).Distinct().ToList();
     }
 }
 

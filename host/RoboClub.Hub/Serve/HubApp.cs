@@ -18,7 +18,6 @@ public static class HubApp
     static readonly Dictionary<string, string?> Defaults = new()
     {
         ["Logging:LogLevel:Default"] = "Warning",
-        ["Logging:LogLevel:RoboClub.Hub.Serve.EmbeddedBroker"] = "Warning",
     };
 
     public static WebApplication Build(string[] args, IReadOnlyDictionary<string, string?>? settings = null, HubConsole? console = null)
