@@ -19,9 +19,14 @@ public sealed class ConcurrencyTests : IDisposable
         const int Boards = 4, Batches = 300, BatchSize = 50;
         var key = new SeriesKey("arad", "board-0", "temperature");
         using var stop = new CancellationTokenSource();
+        // Writers start only after each reader has read once, so reads overlap the writes
+        // even when the thread pool would otherwise run every writer before any reader.
+        var readersStarted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        int readersWaiting = 2;
 
-        var writers = Enumerable.Range(0, Boards).Select(b => Task.Run(() =>
+        var writers = Enumerable.Range(0, Boards).Select(b => Task.Run(async () =>
         {
+            await readersStarted.Task.WaitAsync(TimeSpan.FromSeconds(30));
             for (int i = 0; i < Batches; i++)
             {
                 var batch = Enumerable.Range(0, BatchSize).Select(j => S(j % 2 == 0 ? "temperature" : "humidity", T0 + (i * BatchSize + j) * 10L, j)).ToArray();
@@ -48,7 +53,7 @@ public sealed class ConcurrencyTests : IDisposable
                     Assert.Equal(rows + 1, csv.ToString().Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Length);
                 }
                 else await store.LatestAsync("arad", "board-1");
-                reads++;
+                if (reads++ == 0 && Interlocked.Decrement(ref readersWaiting) == 0) readersStarted.SetResult();
             }
             return reads;
         })).ToArray();
@@ -56,8 +61,7 @@ public sealed class ConcurrencyTests : IDisposable
         await Task.WhenAll(writers);
         await store.FlushAsync();
         await stop.CancelAsync();
-        int[] reads = await Task.WhenAll(readers);
-        Assert.All(reads, n => Assert.True(n > 0));
+        await Task.WhenAll(readers);
 
         for (int b = 0; b < Boards; b++)
         {
