@@ -20,7 +20,7 @@ const words = {
   dataSettings: { ro: 'Setări', en: 'Settings' },
   dataRetention: { ro: 'Păstrează datele (zile)', en: 'Keep data (days)' },
   dataInterval: { ro: 'Interval de măsurare (ms)', en: 'Sample interval (ms)' },
-  dataIntervalNote: { ro: 'Intervalul este păstrat pentru club; plăcuțele încă nu îl aplică (măsoară când programul apelează Plot).', en: 'The interval is kept for the club; boards do not apply it yet (they measure when the program calls Plot).' },
+  dataIntervalNote: { ro: 'La acest interval, fiecare plăcuță își măsoară singură senzorii (și fără program); gol: doar ce desenează programul cu Plot.', en: 'At this interval every board records its own sensors (even with no program); empty: only what the program plots.' },
   dataForever: { ro: 'pentru totdeauna', en: 'forever' },
   dataBoardDefault: { ro: 'cât alege plăcuța', en: 'board default' },
   dataSave: { ro: 'Salvează', en: 'Save' },
