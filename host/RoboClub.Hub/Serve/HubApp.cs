@@ -61,6 +61,7 @@ public static class HubApp
         });
 
         var app = builder.Build();
+        app.UseSecurityHeaders();
         if (Directory.Exists(app.Environment.WebRootPath))
         {
             app.UseDefaultFiles();
