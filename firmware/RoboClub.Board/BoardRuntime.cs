@@ -351,9 +351,13 @@ namespace RoboClub.Board
             if (_scheduler != null) _scheduler.Broadcast(name);
         }
 
+        /// <summary>The firmware's handler of the config's "device" member (null: none, e.g. virtual boards).</summary>
+        public IDeviceConfigListener DeviceConfigListener;
+
         public void OnConfig(JsonNode config)
         {
             // Board configuration (Wi-Fi, profile) belongs to the ESP32 app; the runtime needs none yet.
+            if (DeviceConfigListener != null) DeviceConfigListener.OnConfig(config);
         }
 
         // ------------------------------------------------------------ IBoardServices (for primitives)
