@@ -127,18 +127,18 @@ namespace RoboClub.Firmware.Device
             }
         }
 
-        /// <summary>No usable roboclub.json: blink "setup", say why on the serial log, and wait for the
+        /// <summary>No usable roboclub.json: blink "setup", say why in the log, and wait for the
         /// flashing tool to write one (nanoff --filedeployment works while the app runs); then reboot.</summary>
         private static void SetupMode(DeviceConfigStore configs, SystemClock clock)
         {
             Parts.GpioLed led = null;
             try
             {
-                led = new Parts.GpioLed(new System.Device.Gpio.GpioController(), 2);
+                led = new Parts.GpioLed(new System.Device.Gpio.GpioController(), Esp32Pins.DevKitLed);
             }
             catch (Exception)
             {
-                // No LED: the serial log still says it.
+                // No LED: the log still says it.
             }
 
             long nextLog = 0;

@@ -50,7 +50,7 @@ namespace RoboClub.Firmware.Profiles
              .Add(PinRoles.Buzzer, 23, PinUse.Pwm, true, "buzzer +")
              .Add(PinRoles.Led, 22, PinUse.Output, true, "LED")
              .Add(PinRoles.Button, 32, PinUse.InputPullUp, true, "button")
-             .Add(PinRoles.StatusLed, 2, PinUse.Output, true, "status LED (on the board)");
+             .Add(PinRoles.StatusLed, Esp32Pins.DevKitLed, PinUse.Output, true, "status LED (on the board)");
             return p;
         }
 
@@ -74,7 +74,7 @@ namespace RoboClub.Firmware.Profiles
              .Add(PinRoles.Rain, 18, PinUse.Pulses, true, "rain gauge reed switch")
              .Add(PinRoles.Wind, 19, PinUse.Pulses, true, "anemometer reed switch")
              .Add(PinRoles.Led, 23, PinUse.Output, true, "LED")
-             .Add(PinRoles.StatusLed, 2, PinUse.Output, true, "status LED (on the board)");
+             .Add(PinRoles.StatusLed, Esp32Pins.DevKitLed, PinUse.Output, true, "status LED (on the board)");
             return p;
         }
     }

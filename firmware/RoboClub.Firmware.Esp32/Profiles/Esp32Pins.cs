@@ -6,6 +6,9 @@ namespace RoboClub.Firmware.Profiles
     /// </summary>
     public static class Esp32Pins
     {
+        /// <summary>The blue LED on an ESP32 DevKit: the status light, even before there is a profile (setup mode).</summary>
+        public const int DevKitLed = 2;
+
         public const int Lowest = 0;
         public const int Highest = 39;
 
