@@ -9,7 +9,7 @@ namespace RoboClub.Firmware.Device
     /// The hub link over nanoFramework.M2Mqtt: MQTT 3.1.1 without TLS on the club LAN (TLS needs about
     /// 33 KB of native buffers a plain ESP32 cannot spare), clean session, short keep-alive so a lost
     /// link is noticed within seconds, last will = retained {"state":"offline"}. Messages go to
-    /// <see cref="HubLink"/> (which checks and queues them); the club's time topic is read here.
+    /// <see cref="HubMessageRouter"/>: the club's time topic to the wall clock, the rest to HubLink.
     /// </summary>
     public sealed class M2MqttTransport : IHubTransport, IMqttSession, ITelemetrySender
     {
@@ -18,21 +18,23 @@ namespace RoboClub.Firmware.Device
 
         private readonly object _lock = new object();
         private readonly DeviceConfig _config;
-        private readonly WallClock _wall;
-        private readonly string _timeTopic;
         private readonly string _telemetryTopic;
         private MqttClient _client;
+        private HubLink _link;
+        private HubMessageRouter _handler;
 
-        public M2MqttTransport(DeviceConfig config, WallClock wall)
+        public M2MqttTransport(DeviceConfig config)
         {
             _config = config;
-            _wall = wall;
-            _timeTopic = "roboclub/" + config.Club + "/time";
             _telemetryTopic = Topics.Board(config.Club, config.Board, TopicLeaf.Telemetry);
         }
 
-        /// <summary>The hub link; set before the first Connect.</summary>
-        public HubLink Link;
+        /// <summary>The hub link (its will) and where messages go; before the first Connect.</summary>
+        public void Attach(HubLink link, HubMessageRouter handler)
+        {
+            _link = link;
+            _handler = handler;
+        }
 
         public bool IsConnected
         {
@@ -56,7 +58,7 @@ namespace RoboClub.Firmware.Device
                 string password = _config.MqttPassword.Length == 0 ? null : _config.MqttPassword;
                 string will = StatusPayloadText();
                 MqttReasonCode code = client.Connect("roboclub-" + _config.Club + "-" + _config.Board, user, password,
-                    true, MqttQoSLevel.AtLeastOnce, true, Link.WillTopic, will, true, KeepAliveSeconds);
+                    true, MqttQoSLevel.AtLeastOnce, true, _link.WillTopic, will, true, KeepAliveSeconds);
                 if (code != MqttReasonCode.Success)
                 {
                     client.Close();
@@ -69,8 +71,8 @@ namespace RoboClub.Firmware.Device
                     _client = client;
                 }
 
-                client.Subscribe(new string[] { _timeTopic }, new MqttQoSLevel[] { MqttQoSLevel.AtMostOnce });
-                Link.OnConnectionChanged(true);
+                client.Subscribe(new string[] { _handler.TimeTopic }, new MqttQoSLevel[] { MqttQoSLevel.AtMostOnce });
+                _handler.OnConnectionChanged(true);
                 return null;
             }
             catch (Exception e)
@@ -101,7 +103,7 @@ namespace RoboClub.Firmware.Device
                 // Already gone.
             }
 
-            Link.OnConnectionChanged(false);
+            _handler.OnConnectionChanged(false);
         }
 
         /// <summary>A clean goodbye before a reboot: retained offline status (a DISCONNECT sends no will).</summary>
@@ -111,7 +113,7 @@ namespace RoboClub.Firmware.Device
             if (c == null || !c.IsConnected) return;
             try
             {
-                c.Publish(Link.WillTopic, Link.WillPayload, null, null, MqttQoSLevel.AtLeastOnce, true);
+                c.Publish(_link.WillTopic, _link.WillPayload, null, null, MqttQoSLevel.AtLeastOnce, true);
                 System.Threading.Thread.Sleep(300); // let the PUBACK come back
                 c.Disconnect();
             }
@@ -152,18 +154,12 @@ namespace RoboClub.Firmware.Device
 
         private void OnPublishReceived(object sender, MqttMsgPublishEventArgs e)
         {
-            if (e.Topic == _timeTopic)
-            {
-                _wall.OnHubTime(e.Message);
-                return;
-            }
-
-            Link.OnMessage(e.Topic, e.Message);
+            _handler.OnMessage(e.Topic, e.Message);
         }
 
         private void OnConnectionClosed(object sender, EventArgs e)
         {
-            Link.OnConnectionChanged(false);
+            _handler.OnConnectionChanged(false);
         }
 
         private static string StatusPayloadText()

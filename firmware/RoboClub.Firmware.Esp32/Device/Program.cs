@@ -16,11 +16,6 @@ namespace RoboClub.Firmware.Device
     /// </summary>
     public static class Program
     {
-        public const string FirmwareVersion = "0.1.0";
-
-        /// <summary>Samples kept in RAM while the hub is away (17 bytes each); more go to flash.</summary>
-        public const int TelemetryInRam = 300;
-
         private static ConnectionSupervisor _supervisor;
 
         public static void Main()
@@ -39,7 +34,7 @@ namespace RoboClub.Firmware.Device
 
         private static void Run()
         {
-            Console.WriteLine("RoboClub firmware " + FirmwareVersion);
+            Console.WriteLine("RoboClub firmware " + BoardApp.FirmwareVersion);
             SystemClock clock = new SystemClock();
             FlashFiles files = new FlashFiles();
             DeviceConfigStore configs = new DeviceConfigStore(files);
@@ -50,51 +45,25 @@ namespace RoboClub.Firmware.Device
                 return;
             }
 
-            BootGuard guard = new BootGuard(files);
-            guard.OnBoot();
-
             BoardProfile profile = config.ResolveProfile();
             Esp32Board board = new Esp32Board(profile, clock); // drives the motor pins low first
-            FlashProgramStore programs = new FlashProgramStore(files, guard.SafeMode);
-            BoardRuntime runtime = new BoardRuntime(board.Hardware, programs, (int)(clock.Milliseconds & 0x7FFFFFFF));
+            M2MqttTransport mqtt = new M2MqttTransport(config);
+            BoardApp app = new BoardApp(config, profile, board.Hardware, board.Problems, files, clock, mqtt,
+                new SystemTime(), (long)nanoFramework.Runtime.Native.GC.Run(false));
+            mqtt.Attach(app.Link, app.Messages);
+            FirmwareActions actions = new FirmwareActions(app.Link, mqtt, app.Runtime, clock);
+            app.Start(actions);
 
-            InfoPayload info = new InfoPayload(FirmwareVersion, ImageFormat.Version,
-                profile.IsRobot ? BoardKind.Robot : BoardKind.Weather, profile.Name, runtime.Primitives.Names, (long)nanoFramework.Runtime.Native.GC.Run(false));
-            HubLinkOptions options = new HubLinkOptions(config.Club, config.Board, info);
-            options.TelemetryCapacity = TelemetryInRam;
-            WallClock wall = new WallClock(new SystemTime());
-            M2MqttTransport mqtt = new M2MqttTransport(config, wall);
-            HubLink link = new HubLink(mqtt, runtime, clock, options);
-            mqtt.Link = link;
-            runtime.AttachLink(link);
-
-            FirmwareActions actions = new FirmwareActions(link, mqtt, runtime, clock);
-            runtime.DeviceConfigListener = new DeviceConfigUpdate(configs, config, actions);
-            if (board.Problems.Length > 0) actions.ReportProblem("HardwareFault", board.Problems);
-            if (guard.SafeMode)
-            {
-                // The hub's retained copy of the same program must not start it again either.
-                link.ProgramHash = ProgramPayload.Hash(programs.Stored());
-                actions.ReportProblem("SafeMode", Say.Both(
-                    "safe mode: the board restarted " + BootGuard.SafeModeAfter.ToString() + " times, so the stored program was not started; send a changed program",
-                    "mod sigur: placa a repornit de " + BootGuard.SafeModeAfter.ToString() + " ori, așa că programul salvat nu a pornit; trimite un program schimbat"));
-            }
-
-            runtime.Boot(clock.Milliseconds);
-
-            _supervisor = new ConnectionSupervisor(config, new Esp32Wifi(), mqtt, clock, link, configs, actions);
+            _supervisor = new ConnectionSupervisor(config, new Esp32Wifi(), mqtt, clock, app.Link, app.Configs, actions);
             new Thread(SuperviseForever).Start();
 
-            TelemetrySpool spool = new TelemetrySpool(files, link.Telemetry, wall, guard.BootNumber);
             LinkPhase shown = LinkPhase.NoConfig;
             while (true)
             {
                 long now = clock.Milliseconds;
-                runtime.Tick(now);
-                spool.Tick(now, link.IsAnnounced, mqtt);
-                guard.OnRunning(now);
+                app.Turn(now, mqtt);
                 LinkPhase phase = _supervisor.Phase;
-                if (board.StatusLed != null) board.StatusLed.Set(StatusLight.IsOn(phase, _supervisor.IsInSetupMode, guard.SafeMode, now));
+                if (board.StatusLed != null) board.StatusLed.Set(StatusLight.IsOn(phase, _supervisor.IsInSetupMode, app.SafeMode, now));
                 if (phase != shown)
                 {
                     shown = phase;
@@ -104,7 +73,7 @@ namespace RoboClub.Firmware.Device
 
                 // Tick is bounded (SliceBudget instructions per script); this sleep and nanoCLR's 20 ms
                 // thread quantum keep M2Mqtt's and the supervisor's threads running beside a busy program.
-                Thread.Sleep(runtime.IsRunning ? 1 : 10);
+                Thread.Sleep(app.Runtime.IsRunning ? 1 : 10);
             }
         }
 
