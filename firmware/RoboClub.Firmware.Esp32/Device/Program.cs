@@ -1,9 +1,6 @@
 using System;
 using System.Threading;
 using nanoFramework.Runtime.Native;
-using RoboClub.Board;
-using RoboClub.Board.Image;
-using RoboClub.Board.Link;
 using RoboClub.Firmware.Profiles;
 
 namespace RoboClub.Firmware.Device

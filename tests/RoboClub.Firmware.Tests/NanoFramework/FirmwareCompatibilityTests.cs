@@ -29,7 +29,17 @@ public sealed class FirmwareCompatibilityTests
             .ToArray();
     }
 
-    private static NanoCompileOptions Options => new() { LanguageVersion = LanguageVersion.CSharp9, AssemblyName = "RoboClub.Firmware.Esp32" };
+    /// <summary>The C# version the .nfproj asks for (the nanoFramework project system's default is 9 too).</summary>
+    private static LanguageVersion ProjectLanguageVersion()
+    {
+        var text = File.ReadAllText(FirmwareSources.ProjectFile);
+        var match = System.Text.RegularExpressions.Regex.Match(text, "<LangVersion>([^<]+)</LangVersion>");
+        Assert.True(match.Success, "the .nfproj must pin <LangVersion> (the check compiles with the same)");
+        Assert.True(LanguageVersionFacts.TryParse(match.Groups[1].Value, out var version));
+        return version;
+    }
+
+    private static NanoCompileOptions Options => new() { LanguageVersion = ProjectLanguageVersion(), AssemblyName = "RoboClub.Firmware.Esp32" };
 
     [Fact]
     public void The_app_and_the_runtime_compile_against_the_referenced_nanoFramework_packages()
@@ -45,6 +55,8 @@ public sealed class FirmwareCompatibilityTests
 
         Assert.True(result.Success,
             $"the ESP32 app does not compile for nanoFramework 1.x ({result.Errors.Count} errors):\n" + result.Format(FirmwareSources.Repository, errorsOnly: true));
+        Assert.Equal(LanguageVersion.CSharp9, Options.LanguageVersion);
+        Assert.True(!result.Diagnostics.Any(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Warning), "warnings in the nanoFramework build:\n" + result.Format(FirmwareSources.Repository));
     }
 
     public static TheoryData<string, string, string> NotInNanoFramework => new()
