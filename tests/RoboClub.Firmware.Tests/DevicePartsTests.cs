@@ -112,4 +112,41 @@ public class DevicePartsTests
         led.SetColor(0, 0, 0);
         Assert.Equal(PinValue.Low, gpio.Open[22].Value);
     }
+
+    [Fact]
+    public void The_bme280_gets_its_pins_before_the_bus_opens_is_found_at_either_address_and_again_after_a_fault()
+    {
+        Iot.Device.Bmxx80.Bme280.ChipAddress = 0x77;
+        Iot.Device.Bmxx80.Bme280.Broken = false;
+        Iot.Device.Bmxx80.Bme280.Invalid = false;
+        try
+        {
+            var reader = new Bme280Reader(21, 22);
+            Assert.Equal("I2C1_DATA", HardwareLog.PinFunctions[21]);
+            Assert.Equal("I2C1_CLOCK", HardwareLog.PinFunctions[22]);
+            Assert.True(reader.Measure());
+            Assert.Equal(22.25f, reader.Celsius);
+            Assert.Equal(1009.5f, reader.Hectopascals);
+            Assert.Equal(41f, reader.HumidityPercent);
+            Assert.True(IndexOf("i2c bus 1 address 0x76 (SDA 21)") < IndexOf("i2c bus 1 address 0x77 (SDA 21)")); // cheap modules first
+            Assert.Contains("i2c 0x76 closed", HardwareLog.Calls);
+
+            Iot.Device.Bmxx80.Bme280.Broken = true; // a wire comes loose
+            Assert.False(reader.Measure());
+            Assert.False(reader.Measure());
+            Iot.Device.Bmxx80.Bme280.Broken = false; // fixed: found again, no restart
+            HardwareLog.Calls.Clear();
+            Assert.True(reader.Measure());
+            Assert.Contains(HardwareLog.Calls, c => c.StartsWith("i2c bus 1 address 0x77", StringComparison.Ordinal));
+
+            Iot.Device.Bmxx80.Bme280.Invalid = true;
+            Assert.False(reader.Measure());
+        }
+        finally
+        {
+            Iot.Device.Bmxx80.Bme280.ChipAddress = 0x76;
+            Iot.Device.Bmxx80.Bme280.Broken = false;
+            Iot.Device.Bmxx80.Bme280.Invalid = false;
+        }
+    }
 }
