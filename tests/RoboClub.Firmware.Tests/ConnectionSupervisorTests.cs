@@ -186,4 +186,30 @@ public class ConnectionSupervisorTests
         RunUntil(s, _clock, _clock.Now + 60_000);
         Assert.Single(_actions.Reboots); // decided once
     }
+
+    [Fact]
+    public void In_setup_mode_a_new_configuration_file_restarts_the_board()
+    {
+        var s = Make();
+        RunUntil(s, _clock, 1000 + ConnectionSupervisor.SetupModeAfterMs + 1000);
+        Assert.True(s.IsInSetupMode);
+        Assert.Empty(_actions.Reboots);
+
+        _flash.PutText(DeviceConfigStore.ConfigPath, "{broken"); // a half-written or bad file changes nothing
+        RunUntil(s, _clock, _clock.Now + 10_000);
+        Assert.Empty(_actions.Reboots);
+
+        _flash.PutText(DeviceConfigStore.ConfigPath, Configs.Robot.Replace("Biblioteca", "Biblioteca-2"));
+        RunUntil(s, _clock, _clock.Now + 10_000);
+        Assert.Single(_actions.Reboots);
+    }
+
+    [Fact]
+    public void Outside_setup_mode_the_file_is_not_polled()
+    {
+        var s = Make();
+        _flash.PutText(DeviceConfigStore.ConfigPath, Configs.Robot.Replace("Biblioteca", "Biblioteca-2"));
+        RunUntil(s, _clock, 1000 + ConnectionSupervisor.SetupModeAfterMs - 10_000);
+        Assert.Empty(_actions.Reboots);
+    }
 }

@@ -22,6 +22,9 @@ namespace RoboClub.Firmware
         public const int SetupModeAfterMs = 10 * 60 * 1000;
         public const int TrialMs = 5 * 60 * 1000;
         public const int SignalPeriodMs = 30000;
+        /// <summary>In setup mode, how often the configuration file is looked at (the flashing tool may rewrite it).</summary>
+        public const int ConfigCheckMs = 5000;
+
         /// <summary>How often <see cref="Step"/> wants to run while nothing is happening.</summary>
         public const int IdleStepMs = 500;
 
@@ -40,6 +43,8 @@ namespace RoboClub.Firmware
         private long _nextSignalMs;
         private bool _everOnline;
         private bool _trialDecided;
+        private long _nextConfigCheckMs;
+        private bool _rebooting;
 
         public ConnectionSupervisor(DeviceConfig config, IWifi wifi, IMqttSession mqtt, IClock clock, HubLink link, DeviceConfigStore store, IFirmwareActions actions)
         {
@@ -82,6 +87,21 @@ namespace RoboClub.Firmware
                 {
                     _actions.Reboot(Say.Both("the new configuration never reached the hub: back to the old one",
                         "configurația nouă nu a ajuns niciodată la hub: revin la cea veche"));
+                    return WifiMaxWaitMs;
+                }
+            }
+
+            if (_rebooting) return WifiMaxWaitMs;
+            if (IsInSetupMode && now >= _nextConfigCheckMs && _store != null)
+            {
+                // Setup mode accepts a new configuration from the flashing tool (nanoff --filedeployment
+                // writes I:\roboclub.json while the app runs): a different, valid file means a restart.
+                _nextConfigCheckMs = now + ConfigCheckMs;
+                DeviceConfig onFlash = _store.Load();
+                if (onFlash != null && !onFlash.SameAs(_config))
+                {
+                    _rebooting = true;
+                    _actions.Reboot(Say.Both("new configuration file", "fișier de configurare nou"));
                     return WifiMaxWaitMs;
                 }
             }
