@@ -116,13 +116,13 @@ def weather(sensor):
     parts = [
       s,
       ("Senzor lumină (fotorezistor)", "L", 330, [("fotorezistor → pin",36,""),("fotorezistor → 3V3","3V3",""),("10 kΩ de la pin la GND","GND","")]),
-      ("Pluviometru (basculă)", "R", 80, [("fir 1",18,"+ 10 kΩ la 3V3"),("fir 2","GND","")]),
-      ("Anemometru (cupe)", "R", 200, [("fir 1",19,"+ 10 kΩ la 3V3"),("fir 2","GND","")]),
+      ("Pluviometru (basculă)", "R", 80, [("fir 1",18,"10 kΩ la 3V3, 100 nF la GND"),("fir 2","GND","")]),
+      ("Anemometru (cupe)", "R", 200, [("fir 1",19,"10 kΩ la 3V3, 100 nF la GND"),("fir 2","GND","")]),
       ("LED + rezistor 220 Ω", "R", 320, [("anod (picior lung)",23,"prin 220 Ω"),("catod","GND","")]),
     ]
     notes = [
       "Senzorul de lumină merge DOAR pe pinii 32–39 (ADC1): ADC2 nu funcționează cât timp Wi-Fi-ul e pornit.",
-      "Fiecare contact (pluviometru, anemometru) are o rezistență de 10 kΩ de la pinul său la 3V3.",
+      "Fiecare contact (pluviometru, anemometru): 10 kΩ de la pinul său la 3V3 și un condensator de 100 nF de la pin la GND.",
       "LED-ul albastru de pe placă (GPIO 2) arată starea: aprins = conectat la hub.",
     ]
     svg(f"Stația meteo cu {'BME280' if bme else 'DHT22'} (profil weather-{sensor})", "Weather station kit wiring — ESP32 DevKit V1, 30 pins; pin numbers are GPIO numbers", parts, notes, os.path.join(HERE, f"weather-{sensor}.svg"))
