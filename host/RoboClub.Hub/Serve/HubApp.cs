@@ -40,6 +40,7 @@ public static class HubApp
         services.AddSingleton<IHubBus>(sp => new EmbeddedBrokerBus(sp.GetRequiredService<EmbeddedBroker>().Broker));
         services.AddSingleton<BoardNames>();
         services.AddSingleton<BoardRegistry>();
+        services.AddSingleton<BoardConfigPublisher>();
         services.AddSingleton<BoardCommands>();
         services.AddSingleton<ProgramSender>();
         services.AddSingleton<VirtualBoards>();
