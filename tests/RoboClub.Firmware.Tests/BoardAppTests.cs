@@ -191,4 +191,40 @@ public class BoardAppTests
         Assert.Equal(BoardKind.Weather, info.Kind);
         Assert.Equal(BoardApp.FirmwareVersion, info.Firmware);
     }
+
+    /// <summary>while (true) { } — no wait, no yield: the program a child writes by accident.</summary>
+    private static byte[] Runaway()
+    {
+        var b = new ImageBuilder();
+        var f = b.AddFunction("main", [], VmType.None);
+        int loop = f.NewLabel();
+        f.Mark(loop).JumpTo(Opcode.Jump, loop);
+        f.Op(Opcode.Return);
+        b.AddScript(TriggerKind.OnStart, 0, f.Index);
+        return b.Build();
+    }
+
+    [Fact]
+    public void A_runaway_program_never_holds_the_loop_so_the_hub_can_still_stop_it()
+    {
+        _flash.Files[FlashProgramStore.Path] = Runaway();
+        var app = PowerUp();
+        _net.Up();
+        var slowest = TimeSpan.Zero;
+        for (int i = 0; i < 50; i++)
+        {
+            var watch = System.Diagnostics.Stopwatch.StartNew();
+            app.Turn(_clock.Now, _net);
+            slowest = watch.Elapsed > slowest ? watch.Elapsed : slowest;
+            _clock.Now += 10;
+        }
+        Assert.True(app.Runtime.IsRunning);
+        Assert.True(slowest < TimeSpan.FromSeconds(1), $"a turn took {slowest}"); // a slice is 500 instructions
+        Assert.Contains(_net.On("status"), s => s.Contains("\"state\":\"running\""));
+
+        _net.Handler!.OnMessage("roboclub/biblioteca-turda/meteo-1/cmd", Encoding.UTF8.GetBytes("{\"cmd\":\"stop\",\"seq\":7}"));
+        app.Turn(_clock.Now, _net);
+        Assert.False(app.Runtime.IsRunning);
+        Assert.Contains(_net.On("ack"), a => a == "{\"seq\":7,\"ok\":true}");
+    }
 }
