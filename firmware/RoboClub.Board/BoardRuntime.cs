@@ -358,11 +358,15 @@ namespace RoboClub.Board
             if (_scheduler != null) _scheduler.Broadcast(name);
         }
 
+        /// <summary>The firmware's handler of the config's "device" member (null: none, e.g. virtual boards).</summary>
+        public IDeviceConfigListener DeviceConfigListener;
+
         public void OnConfig(JsonNode config)
         {
             // The runtime's member: "telemetryPeriod" (automatic readings). The board's own settings
-            // (Wi-Fi, profile) belong to the ESP32 app.
+            // (Wi-Fi, hub, profile: the member "device") belong to the ESP32 app, through its listener.
             _logger.Configure(config, _now);
+            if (DeviceConfigListener != null) DeviceConfigListener.OnConfig(config);
         }
 
         // ------------------------------------------------------------ IBoardServices (for primitives)
