@@ -41,6 +41,7 @@ public static class HubApp
         services.AddSingleton<BoardNames>();
         services.AddSingleton<BoardRegistry>();
         services.AddSingleton<BoardConfigPublisher>();
+        services.AddSingleton<TimePublisher>();
         services.AddSingleton<BoardCommands>();
         services.AddSingleton<ProgramSender>();
         services.AddSingleton<VirtualBoards>();

@@ -15,6 +15,7 @@ public sealed class HubStartup(
     IHubBus bus,
     BoardRegistry registry,
     BoardConfigPublisher boardConfig,
+    TimePublisher timePublisher,
     VirtualBoards virtualBoards,
     IOptions<HubSettings> options,
     IServer server,
@@ -31,6 +32,7 @@ public sealed class HubStartup(
         await broker.Broker.StartAsync(cancellationToken).ConfigureAwait(false);
         registry.Start();
         await boardConfig.StartAsync(cancellationToken).ConfigureAwait(false);
+        timePublisher.Start();
         _relay = new BroadcastRelay(bus);
         await virtualBoards.StartAsync(broker.Broker.Port, cancellationToken).ConfigureAwait(false);
         foreach (var b in virtualBoards.Boards) registry.MarkVirtual(b.Options.Board);
@@ -48,6 +50,7 @@ public sealed class HubStartup(
         await virtualBoards.StopAsync().ConfigureAwait(false);
         _relay?.Dispose();
         boardConfig.Dispose();
+        timePublisher.Dispose();
         registry.Dispose();
         await broker.Broker.StopAsync().ConfigureAwait(false);
         console.Stopped();

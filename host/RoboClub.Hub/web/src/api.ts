@@ -3,7 +3,7 @@
 export interface BoardView {
   board: string; state: string; kind: string | null; program: string; uptimeMs: number;
   firmware: string | null; format: number | null; profile: string | null; primitives: string[];
-  lastSeen: string | null; virtual: boolean; displayName: string | null; online: boolean;
+  lastSeen: string | null; virtual: boolean; displayName: string | null; online: boolean; signalDbm: number | null;
 }
 
 export interface Diagnostic {
