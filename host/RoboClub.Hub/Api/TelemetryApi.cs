@@ -20,6 +20,7 @@ public static class TelemetryApi
     {
         services.AddSingleton<ITelemetryStore>(sp => SqliteTelemetryStore.Open(
             Path.Combine(sp.GetRequiredService<IOptions<HubSettings>>().Value.DataDirectory, "telemetry.db")));
+        services.AddSingleton(sp => new BoardRateLimit(sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<TelemetryIngest>();
         services.AddHostedService(sp => sp.GetRequiredService<TelemetryIngest>());
         return services;

@@ -223,6 +223,25 @@ public sealed class TelemetryApiTests(TelemetryHub fixture) : IClassFixture<Tele
     }
 
     [Fact]
+    public async Task A_board_flooding_telemetry_gets_its_burst_stored_and_the_rest_dropped_and_counted()
+    {
+        var ingest = _hub.Service<TelemetryIngest>();
+        long overLimit = ingest.OverLimit;
+        long now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+        // 8 batches of 1,000 samples 1 ms apart: 8 seconds of a board plotting at 1 kHz, sent at once.
+        static string Batch1000(int k) => "{\"samples\":[" + string.Join(",", Enumerable.Range(k * 1000, 1000).Select(i => $"{{\"t\":{i},\"s\":\"x\",\"v\":{i}}}")) + "],\"dropped\":0,\"now\":8000}";
+        for (int k = 0; k < 8; k++) ingest.Ingest("flood-1", Batch(Batch1000(k)), now);
+        await _hub.Service<ITelemetryStore>().FlushAsync();
+        long stored = (await _client.GetFromJsonAsync<JsonElement>("/api/telemetry/flood-1/series"))[0].GetProperty("count").GetInt64();
+        // The burst (plus whatever refilled during the test) is stored; the rest is counted, not queued.
+        Assert.InRange(stored, BoardRateLimit.DefaultBurst, BoardRateLimit.DefaultBurst + 1000);
+        Assert.Equal(8000 - stored, ingest.OverLimit - overLimit);
+        // Another board is not affected.
+        await IngestAsync("calm-1", """{"samples":[{"t":1,"s":"x","v":1}],"dropped":0,"now":1}""", now);
+        Assert.Single((await _client.GetFromJsonAsync<JsonElement[]>("/api/telemetry/calm-1/series"))!);
+    }
+
+    [Fact]
     public async Task A_malformed_batch_on_the_bus_is_counted_not_stored()
     {
         var bus = _hub.Service<IHubBus>();
