@@ -50,6 +50,7 @@ public static class HubApp
         services.AddHostedService<HubStartup>();
         services.AddHostedService<LiveNotifier>();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase)));
+        services.AddRequestRateLimits();
         services.AddSignalR().AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase)));
 
         // Read when Kestrel starts (after tests and the command line have set "Hub:*").
@@ -63,6 +64,7 @@ public static class HubApp
 
         var app = builder.Build();
         app.UseSecurityHeaders();
+        app.UseRateLimiter();
         if (Directory.Exists(app.Environment.WebRootPath))
         {
             app.UseDefaultFiles();
