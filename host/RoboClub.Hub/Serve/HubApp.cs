@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.Extensions.Options;
 using System.Text.Json.Serialization;
 using RoboClub.Hub.Api;
 using RoboClub.Hub.Boards;
@@ -37,7 +38,11 @@ public static class HubApp
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(console ?? new HubConsole());
         services.AddSingleton<EmbeddedBroker>();
-        services.AddSingleton<IHubBus>(sp => new EmbeddedBrokerBus(sp.GetRequiredService<EmbeddedBroker>().Broker));
+        // The club's own broker, or (--broker) one it shares with other hubs.
+        services.AddSingleton<IHubBus>(sp => sp.GetRequiredService<IOptions<HubSettings>>().Value.Broker is { } external
+            ? new ExternalBrokerBus(BrokerAddress.Parse(external), $"roboclub-hub-{sp.GetRequiredService<IOptions<HubSettings>>().Value.Club}-{Guid.NewGuid():N}"[..40],
+                sp.GetRequiredService<ILogger<ExternalBrokerBus>>())
+            : new EmbeddedBrokerBus(sp.GetRequiredService<EmbeddedBroker>().Broker));
         services.AddSingleton<BoardNames>();
         services.AddSingleton<BoardRegistry>();
         services.AddSingleton<BoardConfigPublisher>();
@@ -88,12 +93,12 @@ public static class HubApp
 
     static void MapHubApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/hub", (Microsoft.Extensions.Options.IOptions<HubSettings> options, HubConsole console, EmbeddedBroker broker) => new
+        app.MapGet("/api/hub", (Microsoft.Extensions.Options.IOptions<HubSettings> options, HubConsole console, IHubBus bus, IServiceProvider services) => new
         {
             club = options.Value.Club,
             lang = options.Value.Lang,
             pageUrls = console.PageUrls,
-            mqttPort = broker.Broker.Port,
+            mqttPort = bus is ExternalBrokerBus external ? external.Address.Port : services.GetRequiredService<EmbeddedBroker>().Broker.Port,
             version = typeof(HubApp).Assembly.GetName().Version?.ToString(3),
             lanUrl = console.LanUrl,
         });

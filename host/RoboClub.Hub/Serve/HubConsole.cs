@@ -28,7 +28,8 @@ public sealed class HubConsole(TextWriter output)
                 output.WriteLine(ro ? $"  Scanează cu tableta pentru {lan}:" : $"  Scan with a tablet to open {lan}:");
                 output.Write(QrCode.Encode(lan).ToTerminal());
             }
-            output.WriteLine($"  MQTT: mqtt://{(settings.Lan ? "0.0.0.0" : "127.0.0.1")}:{mqttPort} ({(ro ? "aici se conectează plăcuțele" : "boards connect here")})");
+            string broker = settings.Broker is { } external ? RoboClub.Hub.Boards.BrokerAddress.Parse(external).ToString() : $"mqtt://{(settings.Lan ? "0.0.0.0" : "127.0.0.1")}:{mqttPort}";
+            output.WriteLine($"  MQTT: {broker} ({(ro ? "aici se conectează plăcuțele" : "boards connect here")})");
             foreach (var b in virtualBoards) output.WriteLine($"  {(ro ? "plăcuță virtuală" : "virtual board")} '{b}' in club '{settings.Club}'");
             output.WriteLine($"  {(ro ? "Date" : "Data")}: {settings.DataDirectory}");
             output.WriteLine(ro ? "Apasă Ctrl+C pentru oprire." : "Press Ctrl+C to stop.");

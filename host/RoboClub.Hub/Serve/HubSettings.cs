@@ -32,6 +32,9 @@ public sealed class HubSettings
     /// <summary>Open the editor in the default browser once the hub listens (never when the output is redirected).</summary>
     public bool OpenBrowser { get; set; } = true;
 
+    /// <summary>An external broker (mqtt://user:password@host:port) instead of the embedded one; null: embedded.</summary>
+    public string? Broker { get; set; }
+
     /// <summary>Compile-like requests (Run, compile, blocks ↔ C#) one computer may make at once (RequestRateLimits).</summary>
     public int CompileBurst { get; set; } = 40;
 

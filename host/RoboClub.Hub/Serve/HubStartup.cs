@@ -11,7 +11,7 @@ namespace RoboClub.Hub.Serve;
 /// and stops them in reverse, saving the broker's state. Prints where to open the editor.
 /// </summary>
 public sealed class HubStartup(
-    EmbeddedBroker broker,
+    IServiceProvider services,
     IHubBus bus,
     BoardRegistry registry,
     BoardConfigPublisher boardConfig,
@@ -29,16 +29,22 @@ public sealed class HubStartup(
     {
         // Roslyn's first compile takes about a second: pay it now, not when the first child presses Run.
         _ = CompilerWarmUp.Start();
-        await broker.Broker.StartAsync(cancellationToken).ConfigureAwait(false);
+        // The embedded broker, or the connection to an external one (which may come up later: the hub starts anyway).
+        EmbeddedBroker? broker = bus is ExternalBrokerBus ? null : services.GetRequiredService<EmbeddedBroker>();
+        if (broker is not null) await broker.Broker.StartAsync(cancellationToken).ConfigureAwait(false);
+        if (bus is ExternalBrokerBus external) await external.StartAsync(cancellationToken).ConfigureAwait(false);
         registry.Start();
         await boardConfig.StartAsync(cancellationToken).ConfigureAwait(false);
         timePublisher.Start();
         _relay = new BroadcastRelay(bus);
-        await virtualBoards.StartAsync(broker.Broker.Port, cancellationToken).ConfigureAwait(false);
+        var (host, port, user, password) = bus is ExternalBrokerBus e
+            ? (e.Address.Host, e.Address.Port, e.Address.UserName, e.Address.Password)
+            : ("127.0.0.1", broker!.Broker.Port, null, null);
+        await virtualBoards.StartAsync(host, port, user, password, cancellationToken).ConfigureAwait(false);
         foreach (var b in virtualBoards.Boards) registry.MarkVirtual(b.Options.Board);
         lifetime.ApplicationStarted.Register(() =>
         {
-            console.Started(WebAddresses(), broker.Broker.Port, options.Value, virtualBoards.Boards.Select(b => b.Options.Board).ToArray());
+            console.Started(WebAddresses(), port, options.Value, virtualBoards.Boards.Select(b => b.Options.Board).ToArray());
             if (options.Value.OpenBrowser && !Console.IsOutputRedirected && console.PageUrls.Count > 0) Browser.TryOpen(console.PageUrls[0]);
         });
     }
@@ -52,7 +58,8 @@ public sealed class HubStartup(
         boardConfig.Dispose();
         timePublisher.Dispose();
         registry.Dispose();
-        await broker.Broker.StopAsync().ConfigureAwait(false);
+        if (bus is ExternalBrokerBus external) await external.DisposeAsync().ConfigureAwait(false);
+        else await services.GetRequiredService<EmbeddedBroker>().Broker.StopAsync().ConfigureAwait(false);
         console.Stopped();
     }
 

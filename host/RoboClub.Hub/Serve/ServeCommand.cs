@@ -18,7 +18,9 @@ internal sealed class ServeCommand : Command
     static readonly Option<bool> LocalOnly = new("--local-only") { Description = "Accept connections only from this computer (no tablets, no real boards)" };
     static readonly Option<string> Club = new("--club") { Description = "Club name used in MQTT topics", DefaultValueFactory = _ => "club1" };
 
-    static readonly Option[] All = [Port, MqttPort, Data, VirtualBoardCount, Lang, NoBrowser, LocalOnly, Club];
+    static readonly Option<string?> Broker = new("--broker") { Description = "Use an external MQTT broker, mqtt://user:password@host:1883, instead of the hub's own (a network of clubs)" };
+
+    static readonly Option[] All = [Port, MqttPort, Data, VirtualBoardCount, Lang, NoBrowser, LocalOnly, Club, Broker];
 
     public ServeCommand(string[] configuration) : base("serve", "Run the hub: the web editor, the MQTT broker for boards, and virtual boards (the default command).")
     {
@@ -69,6 +71,16 @@ internal sealed class ServeCommand : Command
         Set(NoBrowser, "Hub:OpenBrowser", no => (!no).ToString());
         Set(Data, "Hub:Data", d => d?.FullName);
         Set(Lang, "Hub:Lang", l => l);
+        Set(Broker, "Hub:Broker", b => b);
+        if (settings.TryGetValue("Hub:Broker", out var broker))
+        {
+            try { RoboClub.Hub.Boards.BrokerAddress.Parse(broker!); }
+            catch (ArgumentException e)
+            {
+                await Console.Error.WriteLineAsync("error: " + e.Message).ConfigureAwait(false);
+                return 1;
+            }
+        }
         try
         {
             await using var app = HubApp.Build(configuration, settings);

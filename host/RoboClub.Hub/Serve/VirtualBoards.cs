@@ -20,7 +20,8 @@ public sealed class VirtualBoards(IOptions<HubSettings> options)
 
     public VirtualBoardHost? Find(string board) => Boards.FirstOrDefault(b => b.Options.Board == board);
 
-    public async Task StartAsync(int brokerPort, CancellationToken cancellationToken)
+    /// <summary>Starts the virtual boards on the hub's broker (the embedded one on loopback, or an external one with the hub's credentials).</summary>
+    public async Task StartAsync(string brokerHost, int brokerPort, string? userName, string? password, CancellationToken cancellationToken)
     {
         var settings = options.Value;
         int count = Math.Clamp(settings.VirtualBoards, 0, 50);
@@ -29,7 +30,7 @@ public sealed class VirtualBoards(IOptions<HubSettings> options)
             bool robot = i % 2 == 0;
             string name = (robot ? "robot-" : "station-") + (i / 2 + 1);
             var host = new VirtualBoardHost(
-                new VirtualBoardOptions { Club = settings.Club, Board = name, BrokerPort = brokerPort, Seed = i + 1 },
+                new VirtualBoardOptions { Club = settings.Club, Board = name, BrokerHost = brokerHost, BrokerPort = brokerPort, UserName = userName, Password = password, Seed = i + 1 },
                 VirtualParts.Create(robot ? "robot" : "weather", robot ? "obstacles" : null, null, seed: i + 1));
             await host.StartAsync(cancellationToken).ConfigureAwait(false);
             lock (_boards)
