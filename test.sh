@@ -12,6 +12,7 @@ declare -A needs=(
   [zbarimg]=zbar-tools
   [rsvg-convert]=librsvg2-bin
   [chromium]=chromium
+  [rabbitmq-server]=rabbitmq-server
 )
 missing=()
 for prog in "${!needs[@]}"; do

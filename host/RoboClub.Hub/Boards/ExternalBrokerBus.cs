@@ -21,6 +21,7 @@ public sealed class ExternalBrokerBus : IHubBus, IAsyncDisposable
     readonly List<Handler> _handlers = [];
     readonly CancellationTokenSource _stop = new();
     Task _connecting = Task.CompletedTask;
+    readonly List<Task> _subscribing = [];
 
     public ExternalBrokerBus(BrokerAddress address, string clientId, ILogger<ExternalBrokerBus> log)
     {
@@ -76,8 +77,20 @@ public sealed class ExternalBrokerBus : IHubBus, IAsyncDisposable
         return Task.CompletedTask;
     }
 
-    /// <summary>Waits until the first connection is made (tests; the hub itself does not wait).</summary>
+    /// <summary>Completes when the first connection is made (or the bus stops trying).</summary>
     public Task WhenConnectedAsync() => _connecting;
+
+    /// <summary>Completes when every subscription asked for so far is confirmed by the broker (SUBACK).</summary>
+    public Task WhenSubscribedAsync()
+    {
+        Task[] pending;
+        lock (_gate)
+        {
+            _subscribing.RemoveAll(t => t.IsCompleted);
+            pending = [.. _subscribing];
+        }
+        return Task.WhenAll(pending).ContinueWith(_ => { }, TaskScheduler.Default);
+    }
 
     public async ValueTask PublishAsync(string topic, ReadOnlyMemory<byte> payload, bool retain, CancellationToken cancellationToken = default)
     {
@@ -97,8 +110,11 @@ public sealed class ExternalBrokerBus : IHubBus, IAsyncDisposable
         // Subscribing again to a filter makes the broker send its retained messages again: what a new
         // handler that wants them needs (the others see them once more; the hub's handlers are idempotent).
         if (_client.IsConnected)
-            _ = _client.SubscribeAsync(filter, MqttQualityOfServiceLevel.AtLeastOnce, _stop.Token)
-                .ContinueWith(t => _log.LogWarning(t.Exception, "Subscribing to {Filter} failed", filter), TaskContinuationOptions.OnlyOnFaulted);
+        {
+            var subscribing = _client.SubscribeAsync(filter, MqttQualityOfServiceLevel.AtLeastOnce, _stop.Token);
+            lock (_gate) _subscribing.Add(subscribing);
+            _ = subscribing.ContinueWith(t => _log.LogWarning(t.Exception, "Subscribing to {Filter} failed", filter), TaskContinuationOptions.OnlyOnFaulted);
+        }
         return new Unsubscriber(this, h);
     }
 

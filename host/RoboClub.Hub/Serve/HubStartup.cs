@@ -32,11 +32,19 @@ public sealed class HubStartup(
         // The embedded broker, or the connection to an external one (which may come up later: the hub starts anyway).
         EmbeddedBroker? broker = bus is ExternalBrokerBus ? null : services.GetRequiredService<EmbeddedBroker>();
         if (broker is not null) await broker.Broker.StartAsync(cancellationToken).ConfigureAwait(false);
-        if (bus is ExternalBrokerBus external) await external.StartAsync(cancellationToken).ConfigureAwait(false);
+        if (bus is ExternalBrokerBus external)
+        {
+            await external.StartAsync(cancellationToken).ConfigureAwait(false);
+            // Let the hub's subscriptions be in place before its own virtual boards announce themselves
+            // (some brokers, e.g. RabbitMQ 3.10, do not replay retained messages to wildcard subscriptions).
+            await Task.WhenAny(external.WhenConnectedAsync(), Task.Delay(TimeSpan.FromSeconds(10), cancellationToken)).ConfigureAwait(false);
+        }
         registry.Start();
         await boardConfig.StartAsync(cancellationToken).ConfigureAwait(false);
         timePublisher.Start();
         _relay = new BroadcastRelay(bus);
+        if (bus is ExternalBrokerBus subscribed) // the registry and the ingest listen before the boards speak
+            await Task.WhenAny(subscribed.WhenSubscribedAsync(), Task.Delay(TimeSpan.FromSeconds(10), cancellationToken)).ConfigureAwait(false);
         var (host, port, user, password) = bus is ExternalBrokerBus e
             ? (e.Address.Host, e.Address.Port, e.Address.UserName, e.Address.Password)
             : ("127.0.0.1", broker!.Broker.Port, null, null);

@@ -115,3 +115,51 @@ public sealed class BrokerAddressTests
         Assert.DoesNotContain("secret", e.Message);
     }
 }
+
+/// <summary>The hub on RabbitMQ's MQTT plugin: a broker family clubs can grow into (clustering).</summary>
+public sealed class RabbitMqBrokerTests(RabbitMqFixture rabbit) : IClassFixture<RabbitMqFixture>, IAsyncLifetime
+{
+    HubFactory _hub = null!;
+    HttpClient _client = null!;
+
+    public async Task InitializeAsync()
+    {
+        _hub = new HubFactory { Settings = { ["Hub:Broker"] = $"mqtt://127.0.0.1:{rabbit.MqttPort}" } };
+        _client = await _hub.ReadyClientAsync();
+    }
+
+    public async Task DisposeAsync() => await _hub.DisposeAsync();
+
+    [Fact]
+    public async Task Boards_come_online_run_programs_and_send_telemetry_through_rabbitmq()
+    {
+        var sent = await _client.PostAsJsonAsync("/api/boards/robot-1/program", new { source = "Robot.Forward(55);\nWait(100000);" });
+        Assert.Equal(HttpStatusCode.OK, sent.StatusCode);
+        int power = 0;
+        for (int i = 0; i < 100 && power != 55; i++)
+        {
+            await Task.Delay(50);
+            power = (await _client.GetFromJsonAsync<JsonElement>("/api/boards/robot-1/simulation")).GetProperty("state").GetProperty("leftPowerPercent").GetInt32();
+        }
+        Assert.Equal(55, power);
+
+        Assert.Equal(HttpStatusCode.OK, (await _client.PostAsJsonAsync("/api/boards/station-1/program", new { source = "Every(100, () => { Plot(\"t\", Weather.Temperature); });" })).StatusCode);
+        long count = 0;
+        for (int i = 0; i < 100 && count < 3; i++)
+        {
+            await Task.Delay(100);
+            var series = await _client.GetFromJsonAsync<JsonElement>("/api/telemetry/station-1/series");
+            count = series.EnumerateArray().Where(s => s.GetProperty("series").GetString() == "t").Select(s => s.GetProperty("count").GetInt64()).FirstOrDefault();
+        }
+        Assert.True(count >= 3, $"{count} samples");
+
+        // STOP ALL reaches every board through RabbitMQ too.
+        Assert.Equal(HttpStatusCode.OK, (await _client.PostAsJsonAsync("/api/stop-all", new { })).StatusCode);
+        for (int i = 0; i < 100 && power != 0; i++)
+        {
+            await Task.Delay(50);
+            power = (await _client.GetFromJsonAsync<JsonElement>("/api/boards/robot-1/simulation")).GetProperty("state").GetProperty("leftPowerPercent").GetInt32();
+        }
+        Assert.Equal(0, power);
+    }
+}
