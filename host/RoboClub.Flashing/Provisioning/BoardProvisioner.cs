@@ -22,9 +22,11 @@ public sealed class BoardProvisioner(NanoffRunner nanoff, IBoardOnlineWaiter? wa
         string temp = Directory.CreateTempSubdirectory("roboclub-flash-").FullName;
         try
         {
-            async Task<NanoffFailure?> Step(ProvisioningStep step, Func<int?, string[]> args)
+            // part/parts: a step made of several nanoff runs (Wi-Fi, then the file) shares its span of the bar.
+            async Task<NanoffFailure?> Step(ProvisioningStep step, Func<int?, string[]> args, int part = 0, int parts = 1)
             {
-                var (start, size) = step.Span();
+                var (stepStart, stepSize) = step.Span();
+                int start = stepStart + stepSize * part / parts, size = stepSize / parts;
                 progress?.Report(new(step, start, step.Title()));
                 int? baud = null;
                 for (int attempt = 1; ; attempt++)
@@ -59,9 +61,9 @@ public sealed class BoardProvisioner(NanoffRunner nanoff, IBoardOnlineWaiter? wa
             await WritePrivateAsync(network, DeploymentFiles.NetworkDeployment(request.Port, request.WifiSsid, request.WifiPassword)).ConfigureAwait(false);
             await WritePrivateAsync(config, request.Config.ToJson()).ConfigureAwait(false);
             await WritePrivateAsync(files, DeploymentFiles.FileDeployment(request.Port, [(BoardConfigFile.BoardPath, config)])).ConfigureAwait(false);
-            if (await Step(ProvisioningStep.Settings, _ => NanoffArguments.NetworkDeployment(network)).ConfigureAwait(false) is { } f3)
+            if (await Step(ProvisioningStep.Settings, _ => NanoffArguments.NetworkDeployment(network), 0, 2).ConfigureAwait(false) is { } f3)
                 return Fail(ProvisioningStep.Settings, f3);
-            if (await Step(ProvisioningStep.Settings, _ => NanoffArguments.FileDeployment(files)).ConfigureAwait(false) is { } f4)
+            if (await Step(ProvisioningStep.Settings, _ => NanoffArguments.FileDeployment(files), 1, 2).ConfigureAwait(false) is { } f4)
                 return Fail(ProvisioningStep.Settings, f4);
 
             bool online = false;
