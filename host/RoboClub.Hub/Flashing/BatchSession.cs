@@ -80,7 +80,8 @@ public sealed class BatchSession(BatchContext context, BatchRequest request, Boa
                 {
                     done.Add(board);
                     Set(v => v with { Done = done.ToArray() });
-                    await WaitUnpluggedAsync(port, cancellationToken).ConfigureAwait(false);
+                    bool last = request.Count is { } n && done.Count >= n;
+                    if (!last) await WaitUnpluggedAsync(port, cancellationToken).ConfigureAwait(false);
                 }
             }
             Set(v => v with
