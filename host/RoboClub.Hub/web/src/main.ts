@@ -16,6 +16,7 @@ import { ProjectsView } from './projects/projectsView';
 import { HubError, projectsApi, type Child, type Content, type Project } from './projects/projectsApi';
 import { BlocksEditor } from './blocks/blocksEditor';
 import { initDataTab } from './data/dataTab';
+import { initFlashTab } from './flash/flashTab';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
@@ -42,7 +43,7 @@ function selectedBoard(): string | null { return picker.value || null; }
 function boardKind(): 'robot' | 'weather' { return boards.get(selectedBoard() ?? '')?.kind === 'weather' ? 'weather' : 'robot'; }
 
 function fillPicker(): void {
-  const chosen = picker.value || localStorage.getItem('roboclub.board') || '';
+  const chosen = picker.value || new URLSearchParams(location.search).get('board') || localStorage.getItem('roboclub.board') || '';
   const options = boards.all().map(b => {
     const o = document.createElement('option');
     o.value = b.board;
@@ -213,6 +214,7 @@ async function start(): Promise<void> {
   await live.start();
   await followBoard();
   initDataTab($('tab-data'));
+  initFlashTab($('tab-flash'), document.querySelector<HTMLElement>('button[data-tab=flash]')!);
   document.body.dataset.ready = 'true'; // for the browser tests
   await chooseChild();
   document.body.dataset.child = 'true';
