@@ -216,6 +216,10 @@ async function start(): Promise<void> {
   initDataTab($('tab-data'));
   initFlashTab($('tab-flash'), document.querySelector<HTMLElement>('button[data-tab=flash]')!);
   document.body.dataset.ready = 'true'; // for the browser tests
+  // ?tab=flash opens a tab directly; the librarian's New boards tab needs no child.
+  const tab = new URLSearchParams(location.search).get('tab');
+  if (tab) document.querySelector<HTMLButtonElement>(`button[data-tab="${CSS.escape(tab)}"]`)?.click();
+  if (tab === 'flash') return;
   await chooseChild();
   document.body.dataset.child = 'true';
 }
