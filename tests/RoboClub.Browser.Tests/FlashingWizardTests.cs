@@ -208,6 +208,14 @@ public sealed class FlashingWizardTests(BrowserFixture browser) : IAsyncLifetime
         Assert.Equal("meteo-01", await sheet.InnerTextAsync(".label[data-board=meteo-01] .name"));
         Assert.Equal("stație meteo", await sheet.InnerTextAsync(".label[data-board=meteo-02] .kind"));
         await Screenshot(sheet, "flash-labels");
+        // The QR code opens that board's page on this hub (read back by zbarimg, which test.sh installs).
+        Assert.True(File.Exists("/usr/bin/zbarimg"), "zbarimg is missing: apt-get install zbar-tools (test.sh does)");
+        string png = _folder.Combine("label.png");
+        await sheet.Locator(".label[data-board=meteo-02] svg").ScreenshotAsync(new() { Path = png });
+        var zbar = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("/usr/bin/zbarimg", ["-q", "--raw", png]) { RedirectStandardOutput = true })!;
+        string decoded = (await zbar.StandardOutput.ReadToEndAsync()).Trim();
+        await zbar.WaitForExitAsync();
+        Assert.Equal(_hub.Url + "/?board=meteo-02", decoded);
         await context.CloseAsync();
     }
 }

@@ -23,7 +23,7 @@ public static class LabelSheet
             .sheet {"{"} display: grid; grid-template-columns: repeat(3, 70mm); grid-auto-rows: 37mm; {"}"}
             .label {"{"} box-sizing: border-box; padding: 3mm 4mm; display: flex; gap: 3mm; align-items: center; border: 0.2mm dashed #bbb; break-inside: avoid; {"}"}
             .label svg {"{"} width: 28mm; height: 28mm; flex: none; {"}"}
-            .name {"{"} font-size: 17pt; font-weight: 700; {"}"}
+            .name {"{"} font-size: 15pt; font-weight: 700; white-space: nowrap; {"}"}
             .kind, .club {"{"} font-size: 9pt; color: #333; {"}"}
             .hint {"{"} font-size: 7pt; color: #666; {"}"}
             @media print {"{"} .noprint {"{"} display: none; {"}"} .label {"{"} border-color: transparent; {"}"} {"}"}

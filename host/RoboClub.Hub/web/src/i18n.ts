@@ -118,7 +118,7 @@ const words = {
   flashStop: { ro: 'Oprește', en: 'Stop' },
   flashLog: { ro: 'Jurnal nanoff', en: 'nanoff log' },
   flashInventory: { ro: 'Inventarul plăcuțelor', en: 'Board inventory' },
-  flashPrintLabels: { ro: '🖨 Tipărește etichetele', en: '🖨 Print labels' },
+  flashPrintLabels: { ro: 'Tipărește etichetele', en: 'Print labels' },
   flashPorts: { ro: 'Porturi seriale', en: 'Serial ports' },
   flashNoPorts: { ro: 'Nicio plăcuță conectată.', en: 'No board plugged in.' },
   flashReady: { ro: 'gata de scris', en: 'ready to flash' },

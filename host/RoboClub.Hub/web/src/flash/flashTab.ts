@@ -117,8 +117,10 @@ export function initFlashTab(section: HTMLElement, tabButton: HTMLElement): void
       li.classList.toggle('current', active && n === view!.step);
       li.classList.toggle('done', (active && n < view!.step) || (view!.state === 'unplug' && (n < 4 || percent >= 100)));
     });
-    const cards = view.failure ? [diagnosisCard({ id: `nanoff-${view.failure.code}`, problem: view.failure.problem, fix: view.failure.fix, link: null, port: view.port })] : [];
+    // A failure explained by a diagnosis shows the diagnosis only (same advice twice reads like two problems).
+    const cards = view.failure && view.diagnoses.length === 0 ? [diagnosisCard({ id: `nanoff-${view.failure.code}`, problem: view.failure.problem, fix: view.failure.fix, link: null, port: view.port })] : [];
     diagnoses.replaceChildren(...cards, ...view.diagnoses.map(diagnosisCard));
+    if (view.failure) diagnoses.append(el('p', { className: 'rc-flash-note', textContent: `nanoff: ${view.failure.code}` }));
     log.textContent = view.log.join('\n');
     retry.hidden = view.state !== 'problem';
     skip.hidden = view.state !== 'problem';
@@ -161,7 +163,7 @@ export function initFlashTab(section: HTMLElement, tabButton: HTMLElement): void
       view = next;
       if (changed) renderView();
       if (changed && (next.state === 'unplug' || next.state === 'done' || next.state === 'waitingForBoard')) await refreshInventory();
-      if (changed && next.state === 'waitingForBoard') await refreshPorts();
+      if (changed && (next.state === 'waitingForBoard' || next.state === 'problem')) await refreshPorts();
     } catch { /* the hub restarting: try again on the next tick */ }
     schedule();
   }
