@@ -17,7 +17,7 @@ public static class FlashingApi
         services.AddOptions<FlashingSettings>().BindConfiguration(FlashingSettings.Section);
         services.AddSingleton(sp => new BoardInventory(Path.Combine(sp.GetRequiredService<IOptions<HubSettings>>().Value.DataDirectory, "inventory.db")));
         services.AddSingleton<FlashingService>();
-        services.AddHostedService<FlashingShutdown>();
+        services.AddHostedService<FlashingLifecycle>();
         return services;
     }
 
@@ -60,10 +60,28 @@ public static class FlashingApi
     }
 }
 
-/// <summary>Stops a running batch (and kills nanoff) when the hub stops.</summary>
-sealed class FlashingShutdown(FlashingService flashing) : IHostedService
+/// <summary>Marks an inventory board online the first time the hub hears it (also after its batch gave up
+/// waiting), and stops a running batch (killing nanoff) when the hub stops.</summary>
+sealed class FlashingLifecycle(FlashingService flashing, Boards.BoardRegistry registry, BoardInventory inventory, TimeProvider time) : IHostedService
 {
-    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    readonly HashSet<string> _seen = new(StringComparer.Ordinal);
 
-    public Task StopAsync(CancellationToken cancellationToken) => flashing.StopAsync();
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        registry.BoardChanged += OnBoard;
+        return Task.CompletedTask;
+    }
+
+    void OnBoard(Boards.BoardView b)
+    {
+        if (!b.Online || b.Virtual) return;
+        lock (_seen) if (!_seen.Add(b.Board)) return;
+        inventory.MarkOnline(b.Board, time.GetUtcNow()); // only rows still waiting for their first time
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken)
+    {
+        registry.BoardChanged -= OnBoard;
+        return flashing.StopAsync();
+    }
 }

@@ -108,7 +108,7 @@ export function initFlashTab(section: HTMLElement, tabButton: HTMLElement): void
     run.dataset.state = view.state;
     message.textContent = view.message ? pick(view.message) : t('flashIdle');
     boardLine.textContent = view.board ? `${view.board} · ${view.port ?? ''}` : '';
-    const percent = Math.max(0, Math.min(100, view.percent));
+    const percent = view.state === 'done' ? 100 : Math.max(0, Math.min(100, view.percent));
     bar.style.width = `${percent}%`;
     progress.dataset.percent = String(percent);
     steps.querySelectorAll<HTMLElement>('li').forEach(li => {
