@@ -108,6 +108,13 @@ sealed class Replay(Dictionary<string, string?> o, string? state)
             if (_devices is not null) File.Copy(Value("--image")!, Path.Combine(Board(port), "deployment.bin"), overwrite: true);
         }
         Console.WriteLine("OK");
+        // An ESP32-S3/C3 on its own USB comes back as another port after a reset.
+        if (_devices is not null && File.Exists(Path.Combine(Board(port), "reenumerate")))
+        {
+            string next = File.ReadAllText(Path.Combine(Board(port), "reenumerate")).Trim();
+            File.Delete(Path.Combine(Board(port), "reenumerate"));
+            Directory.Move(Board(port), Board(next));
+        }
         return 0;
     }
 

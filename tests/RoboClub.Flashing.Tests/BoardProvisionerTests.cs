@@ -117,6 +117,21 @@ public sealed class BoardProvisionerTests : IDisposable
     }
 
     [Fact]
+    public async Task A_native_usb_board_that_comes_back_on_another_port_is_followed_there()
+    {
+        string board = _fake.AddBoard("/dev/ttyACM0", chip: "ESP32-S3");
+        File.WriteAllText(Path.Combine(board, "reenumerate"), "/dev/ttyACM1");
+        string Find(string port) => Directory.Exists(Path.Combine(_fake.Devices, port.Replace('/', '_'))) ? port : "/dev/ttyACM1";
+        var result = await Provisioner().RunAsync(Request() with { Port = "/dev/ttyACM0", FindPortAgain = Find }, null);
+        Assert.True(result.Ok, string.Join('\n', result.Log));
+        var calls = _fake.Calls();
+        Assert.Contains("/dev/ttyACM0", calls[0]);
+        Assert.Contains("/dev/ttyACM1", calls[1]);
+        Assert.True(File.Exists(Path.Combine(_fake.Devices, "_dev_ttyACM1", "roboclub.json")));
+        Assert.Contains(result.Log, l => l.Contains("moved from /dev/ttyACM0 to /dev/ttyACM1", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task A_board_that_does_not_reach_the_hub_is_written_but_reported_offline()
     {
         _fake.AddBoard(Port);

@@ -49,18 +49,27 @@ public sealed class BoardProvisioner(NanoffRunner nanoff, IBoardOnlineWaiter? wa
             }
 
             ProvisioningResult Fail(ProvisioningStep step, NanoffFailure failure) => new(false, step, failure, chip, mac, version, false, log);
+            string port = request.Port;
+            void Relocate()
+            {
+                string now = request.FindPortAgain?.Invoke(port) ?? port;
+                if (now != port) log.Add($"(the board moved from {port} to {now})");
+                port = now;
+            }
 
             if (!request.SkipRuntime &&
-                await Step(ProvisioningStep.Runtime, baud => NanoffArguments.FlashRuntime(request.Port, request.Target, request.Firmware, baud)).ConfigureAwait(false) is { } f1)
+                await Step(ProvisioningStep.Runtime, baud => NanoffArguments.FlashRuntime(port, request.Target, request.Firmware, baud)).ConfigureAwait(false) is { } f1)
                 return Fail(ProvisioningStep.Runtime, f1);
-            if (await Step(ProvisioningStep.App, baud => NanoffArguments.DeployApp(request.Port, request.Target, request.AppImage, request.DeployAddress, baud)).ConfigureAwait(false) is { } f2)
+            Relocate();
+            if (await Step(ProvisioningStep.App, baud => NanoffArguments.DeployApp(port, request.Target, request.AppImage, request.DeployAddress, baud)).ConfigureAwait(false) is { } f2)
                 return Fail(ProvisioningStep.App, f2);
 
             await Task.Delay(SettleDelay, cancellationToken).ConfigureAwait(false);
+            Relocate();
             string network = Path.Combine(temp, "network.json"), config = Path.Combine(temp, "roboclub.json"), files = Path.Combine(temp, "files.json");
-            await WritePrivateAsync(network, DeploymentFiles.NetworkDeployment(request.Port, request.WifiSsid, request.WifiPassword)).ConfigureAwait(false);
+            await WritePrivateAsync(network, DeploymentFiles.NetworkDeployment(port, request.WifiSsid, request.WifiPassword)).ConfigureAwait(false);
             await WritePrivateAsync(config, request.Config.ToJson()).ConfigureAwait(false);
-            await WritePrivateAsync(files, DeploymentFiles.FileDeployment(request.Port, [(BoardConfigFile.BoardPath, config)])).ConfigureAwait(false);
+            await WritePrivateAsync(files, DeploymentFiles.FileDeployment(port, [(BoardConfigFile.BoardPath, config)])).ConfigureAwait(false);
             if (await Step(ProvisioningStep.Settings, _ => NanoffArguments.NetworkDeployment(network), 0, 2).ConfigureAwait(false) is { } f3)
                 return Fail(ProvisioningStep.Settings, f3);
             if (await Step(ProvisioningStep.Settings, _ => NanoffArguments.FileDeployment(files), 1, 2).ConfigureAwait(false) is { } f4)

@@ -14,7 +14,14 @@ public sealed record ProvisioningRequest(
     FirmwareSource Firmware,
     string? Target = null,
     uint DeployAddress = NanoffArguments.DefaultDeployAddress,
-    bool SkipRuntime = false);
+    bool SkipRuntime = false)
+{
+    /// <summary>
+    /// Where the board is now. ESP32-S3/C3 boards on their own USB re-enumerate after a flash and may come
+    /// back as another ttyACM/COM port; the batch finds them again by USB serial number. Null: the port never moves.
+    /// </summary>
+    public Func<string, string>? FindPortAgain { get; init; }
+}
 
 /// <summary>What provisioning learned and how it ended.</summary>
 public sealed record ProvisioningResult(bool Ok, ProvisioningStep ReachedStep, NanoffFailure? Failure, string? Chip, string? Mac, string? FirmwareVersion, bool Online, IReadOnlyList<string> Log);

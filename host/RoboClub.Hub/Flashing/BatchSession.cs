@@ -152,7 +152,8 @@ public sealed class BatchSession(BatchContext context, BatchRequest request, Boa
             var provisioner = new BoardProvisioner(context.Nanoff) { SettleDelay = context.Settle };
             var progress = new Progress(this);
             var result = await provisioner.RunAsync(new ProvisioningRequest(port.Path, config, request.WifiSsid!, request.WifiPassword ?? "", context.AppImage,
-                context.Firmware, request.Target, context.DeployAddress), progress, ct).ConfigureAwait(false);
+                context.Firmware, request.Target, context.DeployAddress)
+            { FindPortAgain = current => FindAgain(port, current) }, progress, ct).ConfigureAwait(false);
             if (!result.Ok)
             {
                 var failure = result.Failure!;
@@ -222,6 +223,19 @@ public sealed class BatchSession(BatchContext context, BatchRequest request, Boa
             if (TakeAction() == "skip") return; // "Next" without unplugging (a hub with many boards plugged at once)
             await Task.Delay(context.Poll, context.Time, ct).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>The board's port now: the same USB identity, wherever it re-enumerated (waits up to 5 s for it to come back).</summary>
+    string FindAgain(SerialPortInfo board, string current)
+    {
+        for (int i = 0; i < 25; i++)
+        {
+            var ports = context.Scanner.Scan().Ports;
+            if (ports.Any(p => p.Path == current && p.Key == board.Key)) return current;
+            if (board.SerialNumber is { Length: > 0 } && ports.FirstOrDefault(p => p.Key == board.Key) is { } moved) return moved.Path;
+            Thread.Sleep(200);
+        }
+        return current;
     }
 
     static string? AppHash(string path)
