@@ -77,6 +77,23 @@ public sealed class FlashingCliTests : IDisposable
     }
 
     [Fact]
+    public async Task Flash_of_a_board_that_never_enters_its_bootloader_ends_with_the_boot_advice_and_exit_2()
+    {
+        _sys.AddUsbSerialBoard("ttyUSB0", "10c4:ea60", "0001", "CP2102", "cp210x");
+        _nanoff.AddBoard("/dev/ttyUSB0", scenario: "chip-not-detected");
+        string data = _folder.Combine("data");
+        Directory.CreateDirectory(Path.Combine(data, "firmware"));
+        File.WriteAllBytes(Path.Combine(data, "firmware", "RoboClub.bin"), [9]);
+        var (exit, output) = await RoboclubAsync("flash", "--sys-root", _sys.Root, "--nanoff", _nanoff.Tool().FileName, "--data", data,
+            "--port", "/dev/ttyUSB0", "--profile", "weather", "--wifi-ssid", "Biblioteca", "--wifi-password", "parola-wifi",
+            "--hub", "http://127.0.0.1:9/", "--lang", "ro");
+        Assert.True(exit == 2, output);
+        Assert.Contains("Ține apăsat butonul BOOT", output);
+        Assert.Contains("0 plăcuțe gata", output);
+        Assert.Equal(2, _nanoff.Calls().Length); // nanoff's attempt and the automatic retry
+    }
+
+    [Fact]
     public async Task Flash_without_nanoff_or_app_image_stops_with_the_reason()
     {
         var (exit, output) = await RoboclubAsync("flash", "--data", _folder.Combine("data"), "--nanoff", _nanoff.Tool().FileName, "--wifi-ssid", "x", "--lang", "ro");

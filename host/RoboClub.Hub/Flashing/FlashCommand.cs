@@ -100,7 +100,7 @@ internal sealed class FlashCommand : Command
         var session = new BatchSession(context, request, profile, p.GetValue(_club)!);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var run = session.RunAsync(stop.Token);
-        int failures = await ShowAsync(session, run, lang, stop);
+        int failures = await ShowAsync(session, run, lang, stop, singleBoard: onlyPort is not null);
         await run;
         var done = session.View.Done;
         Say(new($"{done.Count} boards ready: {string.Join(", ", done.Select(d => d.Name))}. Labels: the hub's page, tab New boards.",
@@ -109,7 +109,7 @@ internal sealed class FlashCommand : Command
     }
 
     /// <summary>Draws the batch as it goes: a progress bar per board, problems with their fix, a prompt to retry or skip.</summary>
-    static async Task<int> ShowAsync(BatchSession session, Task run, string lang, CancellationTokenSource stop)
+    static async Task<int> ShowAsync(BatchSession session, Task run, string lang, CancellationTokenSource stop, bool singleBoard)
     {
         int failures = 0;
         long shown = -1;
@@ -147,12 +147,14 @@ internal sealed class FlashCommand : Command
                 }
                 if (v.State == BatchState.Problem)
                 {
-                    if (Console.IsInputRedirected) { failures++; session.Act("skip"); }
+                    // Nobody to ask: give up on this board; one named port: nothing else to do, so stop.
+                    if (Console.IsInputRedirected) { failures++; if (singleBoard) await stop.CancelAsync(); else session.Act("skip"); }
                     else
                     {
                         string retry = lang == "ro" ? "Încearcă din nou" : "Try again", skip = lang == "ro" ? "Sari peste" : "Skip", quit = lang == "ro" ? "Oprește" : "Stop";
                         string choice = await new SelectionPrompt<string>().AddChoices(retry, skip, quit).ShowAsync(AnsiConsole.Console, stop.Token);
                         if (choice == quit) { failures++; await stop.CancelAsync(); }
+                        else if (choice == skip && singleBoard) { failures++; await stop.CancelAsync(); }
                         else { if (choice == skip) failures++; session.Act(choice == retry ? "retry" : "skip"); }
                     }
                 }
