@@ -17,7 +17,8 @@ public sealed class DiagnosticsTests : IDisposable
 
     sealed class FixedAccess(PortAccessResult result) : IPortAccess
     {
-        public PortAccessResult TryOpen(string path) => result;
+        public List<bool> Opened { get; } = [];
+        public PortAccessResult TryOpen(string path, bool mayOpen) { Opened.Add(mayOpen); return result; }
     }
 
     PortDoctor Doctor(HostOs os = HostOs.Linux, PortAccessResult access = PortAccessResult.Ok) => new(os, new FixedAccess(access), new ProcessTable(_proc.Root));
@@ -128,6 +129,16 @@ public sealed class DiagnosticsTests : IDisposable
     }
 
     [Fact]
+    public void Listing_ports_never_opens_them_only_flashing_does()
+    {
+        var access = new FixedAccess(PortAccessResult.Ok);
+        var doctor = new PortDoctor(HostOs.Linux, access, new ProcessTable(_proc.Root));
+        doctor.CheckPort(new SerialPortInfo("/dev/ttyUSB0"), mayOpen: false);
+        doctor.CheckPort(new SerialPortInfo("/dev/ttyUSB0"));
+        Assert.Equal([false, true], access.Opened);
+    }
+
+    [Fact]
     public void A_busy_port_names_the_program_holding_it()
     {
         _proc.AddProcess(4242, "arduino-ide", "/dev/ttyUSB0", "/home/x/sketch.ino");
@@ -168,7 +179,8 @@ public sealed class DiagnosticsTests : IDisposable
     {
         if (OperatingSystem.IsWindows()) return;
         var access = new PosixPortAccess();
-        Assert.Equal(PortAccessResult.Ok, access.TryOpen("/dev/null"));
-        Assert.Equal(PortAccessResult.Missing, access.TryOpen("/dev/ttyUSB-roboclub-does-not-exist"));
+        Assert.Equal(PortAccessResult.Ok, access.TryOpen("/dev/null", mayOpen: true));
+        Assert.Equal(PortAccessResult.Ok, access.TryOpen("/dev/null", mayOpen: false));
+        Assert.Equal(PortAccessResult.Missing, access.TryOpen("/dev/ttyUSB-roboclub-does-not-exist", mayOpen: true));
     }
 }

@@ -13,9 +13,10 @@ public sealed class PortDoctor(HostOs os, IPortAccess access, ProcessTable proce
     public static PortDoctor ForThisMachine() => new(HostOsExtensions.Current, new PosixPortAccess(), new ProcessTable());
 
     /// <summary>Why this existing port would fail to open; empty when it opens.</summary>
-    public IReadOnlyList<Diagnosis> CheckPort(SerialPortInfo port)
+    /// <param name="mayOpen">Open the port to test it (right before flashing only: opening can reset a running board).</param>
+    public IReadOnlyList<Diagnosis> CheckPort(SerialPortInfo port, bool mayOpen = true)
     {
-        var result = access.TryOpen(port.Path);
+        var result = access.TryOpen(port.Path, mayOpen);
         switch (result)
         {
             case PortAccessResult.PermissionDenied:

@@ -72,7 +72,7 @@ public sealed class FlashingService(IOptions<FlashingSettings> flashing, IOption
         return scan.Ports.Where(p => all || p.LooksLikeBoard).Select(p => (object)new
         {
             path = p.Path, usbId = p.UsbId, chip = p.Bridge?.Chip, serialNumber = p.SerialNumber, product = p.Product, driver = p.Driver,
-            looksLikeBoard = p.LooksLikeBoard, diagnoses = p.LooksLikeBoard ? Doctor.CheckPort(p) : [],
+            looksLikeBoard = p.LooksLikeBoard, diagnoses = p.LooksLikeBoard ? Doctor.CheckPort(p, mayOpen: false) : [], // listing must not reset running boards
         }).ToArray();
     }
 

@@ -31,7 +31,7 @@ internal sealed class PortsCommand : Command
         var problems = new List<Diagnosis>();
         foreach (var port in ports)
         {
-            var diagnoses = port.LooksLikeBoard ? doctor.CheckPort(port) : [];
+            var diagnoses = port.LooksLikeBoard ? doctor.CheckPort(port, mayOpen: false) : []; // never reset a running board
             problems.AddRange(diagnoses);
             string state = !port.LooksLikeBoard ? (ro ? "[grey]nu e plăcuță[/]" : "[grey]not a board[/]")
                 : diagnoses.Count == 0 ? (ro ? "[green]gata de scris[/]" : "[green]ready to flash[/]") : $"[red]{Markup.Escape(diagnoses[0].Problem.In(lang))}[/]";
