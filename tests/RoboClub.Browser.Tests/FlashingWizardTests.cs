@@ -159,6 +159,10 @@ public sealed class FlashingWizardTests(BrowserFixture browser) : IAsyncLifetime
         await page.WaitForSelectorAsync("#flash-progress[data-percent='100']");
         Assert.StartsWith("meteo-01 este gata", await page.InnerTextAsync("#flash-message"));
         Assert.Equal(4, await page.Locator("#flash-steps li.done").CountAsync());
+        // The empty offline archive was filled first, and the board flashed from it.
+        var calls = _nanoff.Calls();
+        Assert.Contains("--updatearchive", calls[0]);
+        Assert.Contains("--fromarchive", calls.First(c => c.Contains("--update")));
         await Screenshot(page, "flash-board-ready");
 
         // Board 2: a CH9102 board that does not enter its bootloader by itself.

@@ -25,6 +25,7 @@ public sealed class BatchSession(BatchContext context, BatchRequest request, Boa
     BatchView _view = new() { State = BatchState.Idle, Running = true, Profile = profile.Name(), Club = club, Count = request.Count };
     TaskCompletionSource<string> _action = NewAction();
     readonly List<string> _log = [];
+    FirmwareSource _firmware = context.Firmware;
 
     static TaskCompletionSource<string> NewAction() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -69,6 +70,7 @@ public sealed class BatchSession(BatchContext context, BatchRequest request, Boa
         var handled = new HashSet<string>(StringComparer.Ordinal);
         try
         {
+            await FillArchiveAsync(cancellationToken).ConfigureAwait(false);
             var start = context.Scanner.Scan();
             if (!request.IncludePresent) foreach (var b in start.Boards) handled.Add(b.Key);
             while (request.Count is not { } count || done.Count < count)
@@ -94,6 +96,25 @@ public sealed class BatchSession(BatchContext context, BatchRequest request, Boa
         {
             Set(v => v with { State = BatchState.Stopped, Running = false, Message = new("Stopped.", "Oprit.") });
         }
+    }
+
+    /// <summary>
+    /// An empty offline archive is filled before the first board (when there is internet), so every board
+    /// of the batch flashes from it and the next batch works without internet. Offline, the batch goes on:
+    /// nanoff then explains per board that the firmware cannot be downloaded.
+    /// </summary>
+    async Task FillArchiveAsync(CancellationToken ct)
+    {
+        if (_firmware.FromArchive || _firmware.ArchiveDirectory is not { } dir) return;
+        Set(v => v with
+        {
+            State = BatchState.Preparing,
+            Message = new("Downloading the nanoFramework firmware into the offline archive (once)…", "Se descarcă firmware-ul nanoFramework în arhiva offline (o singură dată)…"),
+        });
+        Directory.CreateDirectory(dir);
+        var result = await context.Nanoff.RunAsync(NanoffArguments.UpdateArchive(dir), e => { if (e.Kind == NanoffEventKind.Line) Log(e.Text); }, ct).ConfigureAwait(false);
+        if (result.Ok && Directory.EnumerateFiles(dir, "*", SearchOption.AllDirectories).Any()) _firmware = new FirmwareSource(dir, FromArchive: true);
+        else Log($"(offline archive not filled: {result.Failure?.Code}; each board downloads its firmware)");
     }
 
     async Task<SerialPortInfo> WaitForNewBoardAsync(HashSet<string> handled, int doneCount, CancellationToken ct)
@@ -152,7 +173,7 @@ public sealed class BatchSession(BatchContext context, BatchRequest request, Boa
             var provisioner = new BoardProvisioner(context.Nanoff) { SettleDelay = context.Settle };
             var progress = new Progress(this);
             var result = await provisioner.RunAsync(new ProvisioningRequest(port.Path, config, request.WifiSsid!, request.WifiPassword ?? "", context.AppImage,
-                context.Firmware, request.Target, context.DeployAddress)
+                _firmware, request.Target, context.DeployAddress)
             { FindPortAgain = current => FindAgain(port, current) }, progress, ct).ConfigureAwait(false);
             if (!result.Ok)
             {
@@ -184,7 +205,7 @@ public sealed class BatchSession(BatchContext context, BatchRequest request, Boa
             Set(v => v with { State = BatchState.WaitingOnline, Step = 4, Percent = start, Message = ProvisioningStep.Online.Title() });
             bool online = await context.Waiter.WaitOnlineAsync(name, context.OnlineTimeout, ct).ConfigureAwait(false);
             if (online) context.Inventory.MarkOnline(name, context.Time.GetUtcNow());
-            var notOnline = BoardProvisioner.NotOnline(new ProvisioningRequest(port.Path, config, request.WifiSsid!, "", "", context.Firmware));
+            var notOnline = BoardProvisioner.NotOnline(new ProvisioningRequest(port.Path, config, request.WifiSsid!, "", "", _firmware));
             Set(v => v with
             {
                 State = BatchState.Unplug, Percent = online ? start + size : v.Percent,

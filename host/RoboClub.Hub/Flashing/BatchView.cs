@@ -4,7 +4,7 @@ using RoboClub.Flashing.Diagnostics;
 namespace RoboClub.Hub.Flashing;
 
 /// <summary>Where a batch is, as the wizard shows it.</summary>
-public enum BatchState { Idle, WaitingForBoard, Flashing, WaitingOnline, Problem, Unplug, Done, Stopped }
+public enum BatchState { Idle, Preparing, WaitingForBoard, Flashing, WaitingOnline, Problem, Unplug, Done, Stopped }
 
 /// <summary>A failure as the page shows it: nanoff's code, what happened, what to do.</summary>
 public sealed record FailureView(string Code, LocalText Problem, LocalText Fix, bool Retried);

@@ -10,7 +10,7 @@ export interface PortView {
   path: string; usbId: string; chip: string | null; serialNumber: string | null; product: string | null; driver: string | null;
   looksLikeBoard: boolean; diagnoses: Diagnosis[];
 }
-export type BatchState = 'idle' | 'waitingForBoard' | 'flashing' | 'waitingOnline' | 'problem' | 'unplug' | 'done' | 'stopped';
+export type BatchState = 'idle' | 'preparing' | 'waitingForBoard' | 'flashing' | 'waitingOnline' | 'problem' | 'unplug' | 'done' | 'stopped';
 export interface BatchBoard { name: string; port: string; chip: string | null; mac: string | null; online: boolean }
 export interface BatchView {
   state: BatchState; running: boolean; profile: string | null; club: string | null; count: number | null;
