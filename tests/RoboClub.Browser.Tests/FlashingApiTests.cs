@@ -127,5 +127,6 @@ public sealed class FlashingApiTests : IAsyncLifetime
         Assert.True(status.GetProperty("nanoffFound").GetBoolean());
         Assert.False(status.GetProperty("appImagePresent").GetBoolean());
         Assert.Equal(0, status.GetProperty("archiveFiles").GetInt32());
+        Assert.False(status.GetProperty("lan").GetBoolean()); // the page warns: boards cannot reach a local-only hub
     }
 }

@@ -133,6 +133,7 @@ public sealed class FlashingWizardTests(BrowserFixture browser) : IAsyncLifetime
         await page.WaitForSelectorAsync("#flash-check-app[data-ok=true]");
         Assert.Equal("Pregătește plăcuțe noi", await page.InnerTextAsync("#flash-setup h3"));
         Assert.Equal("false", await page.GetAttributeAsync("#flash-check-archive", "data-ok"));
+        Assert.Contains("--local-only", await page.InnerTextAsync("#flash-check-hub")); // this test hub listens on loopback only
 
         // A Wi-Fi password too short is refused in Romanian before anything is flashed.
         await page.CheckAsync("#flash-profile-weather");

@@ -11,7 +11,7 @@ namespace RoboClub.Hub.Flashing;
 
 /// <summary>What the wizard's first screen checks: nanoff, the app image, the offline archive, the address boards get.</summary>
 public sealed record FlashingStatus(bool NanoffFound, string? NanoffCommand, LocalText NanoffMessage, string AppImage, bool AppImagePresent,
-    string ArchiveDirectory, int ArchiveFiles, string HubHost, int MqttPort, string Club, string Os);
+    string ArchiveDirectory, int ArchiveFiles, string HubHost, int MqttPort, string Club, string Os, bool Lan);
 
 /// <summary>
 /// The hub's flashing tools: one batch at a time (one librarian, one PC), the port list with its
@@ -43,7 +43,7 @@ public sealed class FlashingService(IOptions<FlashingSettings> flashing, IOption
         string app = S.AppImagePath(Data), archive = FlashingSettings.ArchiveDirectory(Data);
         return new(nanoff.Found, nanoff.Tool?.ToString(), nanoff.Message, app, File.Exists(app), archive,
             Directory.Exists(archive) ? Directory.EnumerateFiles(archive, "*", SearchOption.AllDirectories).Count() : 0,
-            HubAddress.For(S.HubHost, console.LanUrl), broker.Broker.Port, hub.Value.Club, HostOsExtensions.Current.ToString().ToLowerInvariant());
+            HubAddress.For(S.HubHost, console.LanUrl), broker.Broker.Port, hub.Value.Club, HostOsExtensions.Current.ToString().ToLowerInvariant(), hub.Value.Lan);
     }
 
     public async Task<NanoffStatus> InstallNanoffAsync(CancellationToken ct)

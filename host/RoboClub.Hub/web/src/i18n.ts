@@ -99,6 +99,7 @@ const words = {
   flashArchive: { ro: 'Arhiva offline de firmware este pregătită', en: 'The offline firmware archive is ready' },
   flashArchiveEmpty: { ro: 'Arhiva offline este goală: firmware-ul se descarcă la fiecare plăcuță (e nevoie de internet).', en: 'The offline archive is empty: firmware is downloaded for each board (internet needed).' },
   flashHub: { ro: 'Plăcuțele vor căuta hubul la', en: 'Boards will look for the hub at' },
+  flashLocalOnly: { ro: 'Hubul primește doar conexiuni de pe acest calculator (--local-only): plăcuțele nu se vor putea conecta. Pornește hubul fără --local-only.', en: 'The hub accepts connections from this computer only (--local-only): boards will not be able to connect. Start the hub without --local-only.' },
   flashClub: { ro: 'Clubul', en: 'Club' },
   flashSsid: { ro: 'Numele rețelei Wi-Fi', en: 'Wi-Fi name' },
   flashPassword: { ro: 'Parola Wi-Fi', en: 'Wi-Fi password' },

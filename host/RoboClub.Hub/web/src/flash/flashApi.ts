@@ -4,7 +4,7 @@ import { ApiError, type Message } from '../api';
 export interface Diagnosis { id: string; problem: Message; fix: Message; link: string | null; port: string | null }
 export interface FlashingStatus {
   nanoffFound: boolean; nanoffCommand: string | null; nanoffMessage: Message; appImage: string; appImagePresent: boolean;
-  archiveDirectory: string; archiveFiles: number; hubHost: string; mqttPort: number; club: string; os: string;
+  archiveDirectory: string; archiveFiles: number; hubHost: string; mqttPort: number; club: string; os: string; lan: boolean;
 }
 export interface PortView {
   path: string; usbId: string; chip: string | null; serialNumber: string | null; product: string | null; driver: string | null;

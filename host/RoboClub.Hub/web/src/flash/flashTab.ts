@@ -98,7 +98,9 @@ export function initFlashTab(section: HTMLElement, tabButton: HTMLElement): void
       check('flash-check-nanoff', status.nanoffFound, pick(status.nanoffMessage)),
       check('flash-check-app', status.appImagePresent, status.appImagePresent ? `${t('flashApp')}: ${status.appImage}` : `${t('flashAppMissing')} ${status.appImage}`),
       check('flash-check-archive', status.archiveFiles > 0, status.archiveFiles > 0 ? `${t('flashArchive')} (${status.archiveFiles})` : t('flashArchiveEmpty')),
-      check('flash-check-hub', status.hubHost !== '127.0.0.1', `${t('flashHub')} ${status.hubHost}:${status.mqttPort}`));
+      status.lan
+        ? check('flash-check-hub', status.hubHost !== '127.0.0.1', `${t('flashHub')} ${status.hubHost}:${status.mqttPort}`)
+        : check('flash-check-hub', false, t('flashLocalOnly')));
     install.hidden = status.nanoffFound;
     if (!club.value) club.value = status.club;
   }
