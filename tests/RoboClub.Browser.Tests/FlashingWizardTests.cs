@@ -148,6 +148,7 @@ public sealed class FlashingWizardTests(BrowserFixture browser) : IAsyncLifetime
         await page.ClickAsync("#flash-start");
         await WaitState(page, "waitingForBoard");
         Assert.Equal("Conectează următoarea plăcuță (1/2).", await page.InnerTextAsync("#flash-message"));
+        await page.WaitForSelectorAsync("#flash-check-archive[data-ok=true]"); // filled before the first board
 
         // Board 1: a CP210x board is plugged in; its firmware connects with the file it was given.
         string first = _nanoff.AddBoard("/dev/ttyUSB0");

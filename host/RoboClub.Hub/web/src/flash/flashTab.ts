@@ -162,7 +162,10 @@ export function initFlashTab(section: HTMLElement, tabButton: HTMLElement): void
     try {
       const next = await flashApi.batch();
       const changed = !view || next.version !== view.version || next.state !== view.state;
+      const before = view?.state;
       view = next;
+      // A batch fills an empty archive before its first board: show it once that is over.
+      if (before !== next.state && next.state === 'waitingForBoard' && status?.archiveFiles === 0) { status = await flashApi.status(); renderStatus(); }
       if (changed) renderView();
       if (changed && (next.state === 'unplug' || next.state === 'done' || next.state === 'waitingForBoard')) await refreshInventory();
       if (changed && (next.state === 'waitingForBoard' || next.state === 'problem')) await refreshPorts();
