@@ -118,6 +118,18 @@ public sealed class FlashingApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public void Labels_escape_what_they_print_and_link_each_board_to_its_page()
+    {
+        var board = new RoboClub.Hub.Flashing.InventoryBoard { Name = "robot-07", Club = "Biblioteca <Județeană> & Co", Profile = "robot", MqttUser = "robot-07" };
+        string html = RoboClub.Hub.Flashing.LabelSheet.Html([board], "http://192.168.1.20:5180/", "ro");
+        Assert.Contains("Biblioteca &lt;Jude", html);
+        Assert.DoesNotContain("<Județeană>", html);
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(html, "class=\"label\""));
+        Assert.Equal("http://192.168.1.20:5180/?board=robot-07", RoboClub.Hub.Flashing.LabelSheet.BoardUrl("http://192.168.1.20:5180/", "robot-07"));
+        Assert.Contains("Tipărește", html);
+    }
+
+    [Fact]
     public async Task The_label_sheet_of_an_empty_inventory_is_an_empty_page_and_status_reports_what_is_missing()
     {
         string html = await _http.GetStringAsync("/api/flashing/labels?lang=en");
