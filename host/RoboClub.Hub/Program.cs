@@ -29,6 +29,8 @@ public sealed class Program
         root.Subcommands.Add(new VirtualBoardCommand());
         root.Subcommands.Add(new RunCommand());
         root.Subcommands.Add(new CompileCommand());
+        root.Subcommands.Add(new Flashing.PortsCommand());
+        root.Subcommands.Add(new Flashing.FlashCommand());
         ServeCommand.AddTo(root, configuration ?? []);
         return root;
     }

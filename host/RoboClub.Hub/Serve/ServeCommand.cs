@@ -46,7 +46,7 @@ internal sealed class ServeCommand : Command
     /// </summary>
     public static (string[] Configuration, string[] Others) SplitConfigurationTokens(string[] args)
     {
-        string[] others = ["broker", "virtual-board", "run", "compile"];
+        string[] others = ["broker", "virtual-board", "run", "compile", "ports", "flash"];
         if (args.Length > 0 && others.Contains(args[0])) return ([], args);
         var names = All.SelectMany(o => o.Aliases.Append(o.Name)).ToHashSet(StringComparer.Ordinal);
         bool IsConfiguration(string a) => a.StartsWith("--", StringComparison.Ordinal) && a.IndexOf('=') is int eq && eq > 2 && !names.Contains(a[..eq]);

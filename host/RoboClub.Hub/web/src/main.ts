@@ -17,6 +17,7 @@ import { HubError, projectsApi, type Child, type Content, type Project } from '.
 import { BlocksEditor } from './blocks/blocksEditor';
 import { blocksApi } from './blocks/blocksApi';
 import { initDataTab } from './data/dataTab';
+import { initFlashTab } from './flash/flashTab';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
@@ -43,7 +44,7 @@ function selectedBoard(): string | null { return picker.value || null; }
 function boardKind(): 'robot' | 'weather' { return boards.get(selectedBoard() ?? '')?.kind === 'weather' ? 'weather' : 'robot'; }
 
 function fillPicker(): void {
-  const chosen = picker.value || localStorage.getItem('roboclub.board') || '';
+  const chosen = picker.value || new URLSearchParams(location.search).get('board') || localStorage.getItem('roboclub.board') || '';
   const options = boards.all().map(b => {
     const o = document.createElement('option');
     o.value = b.board;
@@ -244,7 +245,12 @@ async function start(): Promise<void> {
   await live.start();
   await followBoard();
   initDataTab($('tab-data'));
+  initFlashTab($('tab-flash'), document.querySelector<HTMLElement>('button[data-tab=flash]')!);
   document.body.dataset.ready = 'true'; // for the browser tests
+  // ?tab=flash opens a tab directly; the librarian's New boards tab needs no child.
+  const tab = new URLSearchParams(location.search).get('tab');
+  if (tab) document.querySelector<HTMLButtonElement>(`button[data-tab="${CSS.escape(tab)}"]`)?.click();
+  if (tab === 'flash') return;
   await chooseChild();
   document.body.dataset.child = 'true';
 }
