@@ -23,6 +23,7 @@ public sealed class HubStartup(
     HubConsole console) : IHostedService
 {
     BroadcastRelay? _relay;
+    EmbeddedBroker? _broker;
     int _stopped;
 
     public async Task StartAsync(CancellationToken cancellationToken)
@@ -30,7 +31,8 @@ public sealed class HubStartup(
         // Roslyn's first compile takes about a second: pay it now, not when the first child presses Run.
         _ = CompilerWarmUp.Start();
         // The embedded broker, or the connection to an external one (which may come up later: the hub starts anyway).
-        EmbeddedBroker? broker = bus is ExternalBrokerBus ? null : services.GetRequiredService<EmbeddedBroker>();
+        // Resolved now, not at stop: a test host may have disposed its services by then.
+        EmbeddedBroker? broker = _broker = bus is ExternalBrokerBus ? null : services.GetRequiredService<EmbeddedBroker>();
         if (broker is not null) await broker.Broker.StartAsync(cancellationToken).ConfigureAwait(false);
         if (bus is ExternalBrokerBus external)
         {
@@ -67,7 +69,7 @@ public sealed class HubStartup(
         timePublisher.Dispose();
         registry.Dispose();
         if (bus is ExternalBrokerBus external) await external.DisposeAsync().ConfigureAwait(false);
-        else await services.GetRequiredService<EmbeddedBroker>().Broker.StopAsync().ConfigureAwait(false);
+        else if (_broker is not null) await _broker.Broker.StopAsync().ConfigureAwait(false);
         console.Stopped();
     }
 
