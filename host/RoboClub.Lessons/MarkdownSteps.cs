@@ -1,0 +1,76 @@
+using Markdig;
+using YamlDotNet.Core;
+using YamlDotNet.Serialization;
+using YamlDotNet.Serialization.NamingConventions;
+
+namespace RoboClub.Lessons;
+
+/// <summary>
+/// Reads lesson.ro.md / lesson.en.md: YAML front matter between <c>---</c> lines, an introduction,
+/// then one step per <c>## </c> heading (as MakeCode tutorials do). Markdown becomes HTML with
+/// Markdig; raw HTML in a lesson is shown as text, so a lesson file cannot put script on the page.
+/// </summary>
+public static class MarkdownSteps
+{
+    static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().UsePipeTables().UseEmphasisExtras().DisableHtml().Build();
+
+    internal static readonly IDeserializer Yaml = new DeserializerBuilder()
+        .WithNamingConvention(CamelCaseNamingConvention.Instance)
+        .Build(); // unknown fields are errors (typos must not pass silently)
+
+    public static string ToHtml(string markdown) => Markdown.ToHtml(markdown, Pipeline);
+
+    public static LessonText Parse(string text, string language, string fileName)
+    {
+        text = text.Replace("\r\n", "\n");
+        if (!text.StartsWith("---\n", StringComparison.Ordinal))
+            throw new LessonFormatException($"{fileName}: must start with a '---' line, then the front matter (title, track, number, duration, hardware, board, profile, goals), then '---'");
+        int end = text.IndexOf("\n---\n", 3, StringComparison.Ordinal);
+        if (end < 0) throw new LessonFormatException($"{fileName}: the front matter has no closing '---' line");
+        string yaml = text[4..(end + 1)];
+        string body = text[(end + 5)..];
+        FrontMatter front;
+        try
+        {
+            front = Yaml.Deserialize<FrontMatter>(yaml) ?? throw new LessonFormatException($"{fileName}: the front matter is empty");
+        }
+        catch (YamlException e)
+        {
+            throw new LessonFormatException($"{fileName}: front matter line {e.Start.Line + 1}: {Inner(e)}", e);
+        }
+
+        var steps = new List<LessonStep>();
+        string intro = "";
+        string? title = null;
+        var current = new System.Text.StringBuilder();
+        bool inFence = false;
+        foreach (string line in body.Split('\n'))
+        {
+            if (line.StartsWith("```", StringComparison.Ordinal)) inFence = !inFence;
+            if (!inFence && line.StartsWith("## ", StringComparison.Ordinal))
+            {
+                Flush();
+                title = line[3..].Trim();
+                continue;
+            }
+            current.Append(line).Append('\n');
+        }
+        Flush();
+        return new LessonText(language, front, ToHtml(intro), steps);
+
+        void Flush()
+        {
+            string md = current.ToString().Trim('\n');
+            if (title is null) intro = md;
+            else steps.Add(new LessonStep(title, md, ToHtml(md)));
+            current.Clear();
+        }
+    }
+
+    /// <summary>YamlDotNet wraps the useful message (e.g. "Property 'x' not found") in an inner exception.</summary>
+    internal static string Inner(Exception e)
+    {
+        while (e.InnerException is not null) e = e.InnerException;
+        return e.Message;
+    }
+}
