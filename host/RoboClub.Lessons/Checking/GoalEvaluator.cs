@@ -246,13 +246,29 @@ public static partial class GoalEvaluator
             : (asked, false, T($"It printed “{r.Prints[0].Text}”, but that is not the {q.En} the sensor measured.", $"A afișat „{r.Prints[0].Text}”, dar asta nu e {q.Ro} măsurată de senzor."));
     }
 
-    /// <summary>Series names compare without case and without diacritics ("Temperatură" = "temperatura").</summary>
+    /// <summary>
+    /// Words and series names compare without case and without diacritics ("Temperatură" = "temperatura").
+    /// The hub runs with invariant globalization, where Unicode normalization does not strip accents,
+    /// so Romanian letters (with comma or cedilla) are folded by hand.
+    /// </summary>
     internal static string Plain(string s)
     {
-        var sb = new StringBuilder();
-        foreach (char c in s.Normalize(NormalizationForm.FormD))
-            if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark) sb.Append(char.ToLowerInvariant(c));
-        return sb.ToString().Trim();
+        var sb = new StringBuilder(s.Length);
+        foreach (char c in s.Trim().ToLowerInvariant())
+        {
+            sb.Append(c switch
+            {
+                'ă' or 'â' or 'á' or 'à' or 'ä' => 'a',
+                'î' or 'í' or 'ì' or 'ï' => 'i',
+                'ș' or 'ş' => 's',
+                'ț' or 'ţ' => 't',
+                'é' or 'è' or 'ë' or 'ê' => 'e',
+                'ó' or 'ö' or 'ô' => 'o',
+                'ú' or 'ü' or 'û' => 'u',
+                _ => c,
+            });
+        }
+        return sb.ToString();
     }
 
     static bool SeriesMatches(Goal g, string series) => g.Series.Count == 0 || g.Series.Any(s => Plain(s) == Plain(series));

@@ -1,0 +1,16 @@
+while (true)
+{
+    double d = Robot.Distance;
+    if (Robot.Bumper || (d > 0 && d < 30))
+    {
+        Robot.Backward(50);
+        Wait(400);
+        Robot.TurnRight(50);
+        Wait(600);
+    }
+    else
+    {
+        Robot.Forward(60);
+    }
+    Wait(20);
+}

@@ -1,0 +1,9 @@
+// The sensor looks 45° to the right, at the wall we follow.
+Robot.Servo(45);
+Wait(200);
+while (true)
+{
+    double d = Robot.Distance;
+    Robot.Forward(50);
+    Wait(20);
+}
