@@ -92,7 +92,7 @@ public static partial class LessonLoader
         }
         catch (YamlException e)
         {
-            throw new LessonFormatException($"{where} line {e.Start.Line + 1}: {MarkdownSteps.Inner(e)}", e);
+            throw new LessonFormatException($"{where} line {e.Start.Line + 1}: {MarkdownSteps.Inner(e)} {MarkdownSteps.YamlTip}", e);
         }
         if (d.Board is not ("robot" or "weather")) throw new LessonFormatException($"{where}: 'board' must be robot or weather (not '{d.Board}')");
         if (d.Board == "weather" && (d.Arena is not null || d.SensorOnServo)) throw new LessonFormatException($"{where}: 'arena' and 'sensorOnServo' are for robots");

@@ -36,7 +36,7 @@ public static class MarkdownSteps
         }
         catch (YamlException e)
         {
-            throw new LessonFormatException($"{fileName}: front matter line {e.Start.Line + 1}: {Inner(e)}", e);
+            throw new LessonFormatException($"{fileName}: front matter line {e.Start.Line + 1}: {Inner(e)} {YamlTip}", e);
         }
 
         var steps = new List<LessonStep>();
@@ -66,6 +66,9 @@ public static class MarkdownSteps
             current.Clear();
         }
     }
+
+    /// <summary>The usual cause of a YAML error in a hand-written lesson.</summary>
+    internal const string YamlTip = "(a text that contains ': ' or starts with a special character needs \"quotes\"; lists are lines starting with '- ')";
 
     /// <summary>YamlDotNet wraps the useful message (e.g. "Property 'x' not found") in an inner exception.</summary>
     internal static string Inner(Exception e)
