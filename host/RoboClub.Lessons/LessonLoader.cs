@@ -129,7 +129,8 @@ public static partial class LessonLoader
             var input = c.Inputs[i];
             if (input.At < 0 || input.At > c.Seconds) throw new LessonFormatException($"{where}: input {i + 1}: 'at' must be within the check's {c.Seconds} seconds");
             if ((input.Message is null) == (input.Button is null)) throw new LessonFormatException($"{where}: input {i + 1}: give exactly one of 'message' or 'button'");
-            if (input.Message is { } m && (m.Length is 0 or > 32)) throw new LessonFormatException($"{where}: input {i + 1}: a message name has 1–32 characters");
+            if (input.Message is { } m && !RoboClub.Board.Link.Topics.IsValidName(m))
+                throw new LessonFormatException($"{where}: input {i + 1}: a message name has 1–32 lowercase letters a-z, digits or '-' (as boards send them), not '{m}'");
             if (input.Button is < 1 or > 60_000) throw new LessonFormatException($"{where}: input {i + 1}: 'button' is a press of 1–60000 ms");
         }
         return d;

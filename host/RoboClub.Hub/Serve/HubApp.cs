@@ -45,6 +45,7 @@ public static class HubApp
         services.AddSingleton<VirtualBoards>();
         services.AddProjects();
         services.AddTelemetry();
+        services.AddLessons();
         services.AddHostedService<HubStartup>();
         services.AddHostedService<LiveNotifier>();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase)));
@@ -76,6 +77,7 @@ public static class HubApp
         app.MapProjectsApi();
         app.MapBlocksApi();
         app.MapTelemetryApi();
+        app.MapLessonsApi();
         app.MapHub<LiveHub>("/hubs/live");
         app.MapFallback("/api/{**rest}", () => Results.NotFound(new { error = new { en = "There is no such address in the hub's API.", ro = "Adresa aceasta nu există în API-ul hubului." } }));
         return app;
