@@ -16,6 +16,8 @@ import { ProjectsView } from './projects/projectsView';
 import { HubError, projectsApi, type Child, type Content, type Project } from './projects/projectsApi';
 import { BlocksEditor } from './blocks/blocksEditor';
 import { initDataTab } from './data/dataTab';
+import './lessons/lessons.css';
+import { LessonsView } from './lessons/lessonsView';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
@@ -119,6 +121,7 @@ function wireUi(): void {
       document.querySelectorAll<HTMLButtonElement>('[data-tab]').forEach(b => b.classList.toggle('active', b === button));
       document.querySelectorAll<HTMLElement>('main > section').forEach(s => { s.hidden = s.id !== `tab-${button.dataset.tab}`; });
       if (button.dataset.tab === 'projects') void autosave.saveNow().then(() => projectsView.render());
+      if (button.dataset.tab === 'lessons') void lessonsView.render();
     };
   });
   let saveTimer = 0;
@@ -175,6 +178,7 @@ async function openProject(project: Project): Promise<void> {
 }
 
 async function useChild(child: Child): Promise<void> {
+  currentChild = child;
   localStorage.setItem('roboclub.child', String(child.id));
   const badge = $<HTMLButtonElement>('child');
   badge.textContent = child.name;
@@ -187,6 +191,26 @@ async function useChild(child: Child): Promise<void> {
   else await openProject(await projectsApi.create(child.id, t('firstProject'), boards.get(selectedBoard() ?? '')?.kind === 'weather' ? 'weather' : 'robot', editorContent()));
   projectsView.setChild(child);
 }
+
+// ---- lessons (src/lessons): the Lessons tab and the step panel beside the blocks
+let currentChild: Child | null = null;
+const lessonsView = new LessonsView($('tab-lessons'), $('lesson-panel'), {
+  code,
+  blocks: () => blocks,
+  child: () => currentChild,
+  boardKind,
+  useBoardKind: async kind => {
+    if (boardKind() === kind && selectedBoard()) return;
+    const board = boards.all().filter(b => b.kind === kind).sort((a, b) => Number(b.online) - Number(a.online))[0];
+    if (!board) return;
+    picker.value = board.board;
+    await followBoard();
+  },
+  openProject,
+  showEditor: () => document.querySelector<HTMLButtonElement>('[data-tab="editor"]')?.click(),
+  notify,
+  finished: () => undefined,
+});
 
 async function chooseChild(): Promise<void> {
   await autosave.saveNow();
