@@ -160,6 +160,7 @@ export class StepPanel {
     result.replaceChildren(...items);
     result.className = `rc-check-result ${answer.passed ? 'passed' : 'missing'}`;
     result.dataset.passed = String(answer.passed);
+    result.scrollIntoView({ block: 'nearest' });
     const canvas = this.q<HTMLCanvasElement>('.rc-check-arena');
     if (answer.robot && answer.arena) {
       this.arenaView.setArena(answer.arena as Arena);
