@@ -103,6 +103,7 @@ const words = {
   lessonFinished: { ro: 'terminată', en: 'finished' },
   lessonChecks: { ro: 'verificări', en: 'checks' },
   lessonClassProgress: { ro: 'Cine ce a terminat (pentru bibliotecar)', en: 'Who finished what (for the librarian)' },
+  lessonOutput: { ro: 'Ce a afișat plăcuța în verificare', en: 'What the board printed during the check' },
   lessonProblems: { ro: 'Lecții care nu s-au putut încărca:', en: 'Lessons that could not be loaded:' },
 } as const;
 

@@ -131,6 +131,23 @@ export class StepPanel {
     }
   }
 
+  private film = 0;
+
+  /** Draws the robot moving along the path it took in the check (about 3 s), ending on its last picture. */
+  private replay(robot: Record<string, unknown>): void {
+    cancelAnimationFrame(this.film);
+    const trace = (robot.trace as Array<{ x: number; y: number; headingDegrees: number }> | undefined) ?? [];
+    if (trace.length < 2) { this.arenaView.show(robot); return; }
+    const start = performance.now();
+    const frame = (now: number) => {
+      const n = Math.min(trace.length, Math.max(1, Math.round(((now - start) / 3000) * trace.length)));
+      if (n >= trace.length) { this.arenaView.show(robot); return; }
+      this.arenaView.show({ ...robot, pose: trace[n - 1], trace: trace.slice(0, n), distanceCm: -1 });
+      this.film = requestAnimationFrame(frame);
+    };
+    this.film = requestAnimationFrame(frame);
+  }
+
   private show(answer: CheckAnswer, source: string): void {
     const result = this.q('.rc-check-result');
     const items: HTMLElement[] = [];
@@ -156,6 +173,17 @@ export class StepPanel {
         list.append(li);
       }
       items.push(list);
+      if (answer.output.length) {
+        // What the program printed on the virtual board during the check (it ran in simulated time).
+        const output = document.createElement('details');
+        output.className = 'rc-check-output';
+        const summary = document.createElement('summary');
+        summary.textContent = `${t('lessonOutput')} (${Math.round(answer.simulatedSeconds)} s)`;
+        const pre = document.createElement('pre');
+        pre.textContent = answer.output.join('\n');
+        output.append(summary, pre);
+        items.push(output);
+      }
     }
     result.replaceChildren(...items);
     result.className = `rc-check-result ${answer.passed ? 'passed' : 'missing'}`;
@@ -164,7 +192,7 @@ export class StepPanel {
     const canvas = this.q<HTMLCanvasElement>('.rc-check-arena');
     if (answer.robot && answer.arena) {
       this.arenaView.setArena(answer.arena as Arena);
-      this.arenaView.show(answer.robot); // the path the virtual robot drove during the check
+      this.replay(answer.robot); // the path the virtual robot drove during the check, as a short film
     } else {
       canvas.hidden = true;
     }
