@@ -49,6 +49,15 @@ public sealed class LessonTests(BrowserFixture browser)
         Assert.Contains("weather_temperature", await ToolboxBlocksAsync(page));
         await editor.ScreenshotAsync("lesson-weather-step2");
 
+        // Switching the language keeps the lesson, the step and the reduced toolbox.
+        await page.SelectOptionAsync("#lang", "en");
+        await page.WaitForFunctionAsync("() => document.querySelector('.rc-step-title').innerText === 'How warm is it?'");
+        await page.WaitForFunctionAsync("() => document.querySelector('.rc-check').innerText.includes('Check my program')");
+        await page.WaitForFunctionAsync("() => Blockly.getMainWorkspace().getToolbox().getToolboxItems().length === 2");
+        Assert.DoesNotContain("robot_forward", await ToolboxBlocksAsync(page));
+        await page.SelectOptionAsync("#lang", "ro");
+        await page.WaitForFunctionAsync("() => document.querySelector('.rc-step-title').innerText === 'Cât de cald e?'");
+
         // The starter only says hello: not yet, and the answer says what is missing in Romanian.
         Assert.False(await CheckAsync(page));
         Assert.Contains("Programul afișează temperatura", await page.InnerTextAsync(".rc-goal.missing"));
