@@ -207,4 +207,11 @@ public sealed class FormatTests : IDisposable
         Assert.Matches(@"after \d+\.\d s", bump.Detail.En);
         Assert.Matches(@"după \d+,\d s", bump.Detail.Ro);
     }
+
+    [Fact]
+    public void A_robot_program_in_a_weather_lesson_is_answered_not_thrown()
+    {
+        var result = CheckRunner.Check(Lessons.Get("weather/01-first-reading"), "Robot.Forward(50);\nConsole.WriteLine(Robot.Distance);\n");
+        Assert.False(result.Passed);
+    }
 }

@@ -153,7 +153,7 @@ public static class LessonsApi
             code = e.Code,
             line = e.Line,
             column = e.Column,
-            message = new { en = RuntimeErrorText.For(e.Code, "en"), ro = RuntimeErrorText.For(e.Code, "ro") },
+            message = e.Message is { } m ? Text(m) : new { en = RuntimeErrorText.For(e.Code, "en"), ro = RuntimeErrorText.For(e.Code, "ro") },
         } : null,
         simulatedSeconds = r.SimulatedSeconds,
         output = r.Output,

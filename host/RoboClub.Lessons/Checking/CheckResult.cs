@@ -5,8 +5,8 @@ namespace RoboClub.Lessons.Checking;
 /// <summary>One goal of the lesson: what it asks and what happened, in both languages.</summary>
 public sealed record GoalResult(string Kind, bool Passed, LocalText Asked, LocalText Detail, LocalText? Hint);
 
-/// <summary>Where the program stopped with an error (line 0: unknown).</summary>
-public sealed record CheckError(string Code, int Line, int Column);
+/// <summary>Where the program stopped with an error (line 0: unknown); <see cref="Message"/> when the check itself explains it.</summary>
+public sealed record CheckError(string Code, int Line, int Column, LocalText? Message = null);
 
 /// <summary>
 /// The answer to "Check my program". <see cref="Compiled"/> false: the program has mistakes

@@ -33,7 +33,19 @@ public static class CheckRunner
         long start = now();
         var services = new Services(recording, () => now() - start);
         var failure = new Failure();
-        var program = LoadedProgram.Load(compiled.Image!, ProgramPrimitives.CreateTable(hardware, services));
+        LoadedProgram program;
+        try
+        {
+            program = LoadedProgram.Load(compiled.Image!, ProgramPrimitives.CreateTable(hardware, services));
+        }
+        catch (ImageException e)
+        {
+            // e.g. a robot program in a weather lesson: the board refuses it, as a real one would
+            var refused = new CheckError("MissingParts", 0, 0, def.Board == "robot"
+                ? new LocalText($"The robot cannot run this program: {e.Message}. Use the robot's blocks.", "Robotul nu are toate piesele pe care le folosește programul acesta. Folosește blocurile robotului.")
+                : new LocalText($"The weather station cannot run this program: {e.Message}. Use the weather blocks.", "Stația meteo nu are piesele pe care le folosește programul acesta (de exemplu motoare). Folosește blocurile meteo."));
+            return new CheckResult(true, false, [], compiled.Diagnostics, refused, 0, [], null, null);
+        }
         var scheduler = new Scheduler(program, failure);
         var inputs = def.Check.Inputs.OrderBy(i => i.At).ToList();
         int nextInput = 0;

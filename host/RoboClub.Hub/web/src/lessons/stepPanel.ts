@@ -158,7 +158,9 @@ export class StepPanel {
       say(t('lessonFixFirst'), 'rc-check-summary');
     } else {
       say(answer.passed ? t('lessonPassed') : t('lessonNotYet'), 'rc-check-summary');
-      if (answer.runtimeError) say(`${t('runtimeError')} (${t('line')} ${answer.runtimeError.line}): ${pick(answer.runtimeError.message)}`, 'rc-check-error');
+      const error = answer.runtimeError;
+      if (error) say(`${t('runtimeError')}${error.line ? ` (${t('line')} ${error.line})` : ''}: ${pick(error.message)}`, 'rc-check-error');
+      if (error?.line) this.host.code.markErrorLine(error.line);
       const list = document.createElement('ul');
       list.className = 'rc-goals';
       for (const goal of answer.goals) {
