@@ -1,6 +1,7 @@
+double d = 0;
 while (true)
 {
-    double d = Robot.Distance;
+    d = Robot.Distance;
     if (Robot.Bumper || (d > 0 && d < 30))
     {
         Robot.Backward(50);

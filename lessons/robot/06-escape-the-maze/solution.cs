@@ -1,9 +1,10 @@
 // Right hand on the wall: keep the wall on the right at about 24 cm.
 Robot.Servo(45);
 Wait(200);
+double d = 0;
 while (true)
 {
-    double d = Robot.Distance;
+    d = Robot.Distance;
     if (d < 0)
     {
         d = 400;

@@ -3,7 +3,7 @@ Every(60000, () =>
 {
     double acum = Weather.Pressure;
     double schimbare = acum - înainte;
-    Console.WriteLine($"Presiunea: {acum} hPa ({schimbare:F1} într-un minut)");
+    Console.WriteLine($"Presiunea: {acum} hPa (schimbarea într-un minut: {schimbare})");
     if (schimbare < -1)
     {
         Console.WriteLine("Vine ploaia!");

@@ -20,7 +20,7 @@ Every(30000, () =>
     double ploaia = Weather.Rain;
     if (ploaia > ploaiaDeAdineauri)
     {
-        Console.WriteLine($"Plouă! {ploaia - ploaiaDeAdineauri:F1} mm în jumătate de minut");
+        Console.WriteLine($"Plouă! Au căzut {ploaia - ploaiaDeAdineauri} mm în jumătate de minut");
     }
     ploaiaDeAdineauri = ploaia;
 });
