@@ -93,9 +93,12 @@ export class LessonsView {
       if (child) {
         const key = projectKey(child.id, lesson.id);
         const known = Number(localStorage.getItem(key));
+        const name = `${lesson.number}. ${lesson.title}`;
         let project = known ? await projectsApi.get(known).catch(() => null) : null;
         if (!project || project.childId !== child.id) {
-          project = await projectsApi.create(child.id, `${lesson.number}. ${lesson.title}`, lesson.board, { source: lesson.starter, mode: 'blocks' });
+          // another tablet: the child's project of the same name, else a new one from the starter
+          const same = (await projectsApi.projects(child.id)).find(p => p.name === name && p.boardKind === lesson.board);
+          project = same ? await projectsApi.get(same.id) : await projectsApi.create(child.id, name, lesson.board, { source: lesson.starter, mode: 'blocks' });
           localStorage.setItem(key, String(project.id));
         }
         await this.host.openProject(project);
