@@ -84,6 +84,7 @@ public sealed class LessonTests(BrowserFixture browser)
         var page = editor.Page;
         await OpenLessonAsync(page, "robot/03-stop-before-a-wall");
         Assert.Equal("Read the distance", await page.InnerTextAsync(".rc-step-title"));
+        Assert.Equal("robot-lesson-03", await page.InputValueAsync("#board")); // ▶ Run uses a robot in the lesson's arena
         var step1 = await ToolboxBlocksAsync(page);
         Assert.Contains("robot_distance", step1);
         Assert.DoesNotContain("robot_forward", step1);

@@ -30,6 +30,7 @@ public static class LessonsApi
             Path.Combine(sp.GetRequiredService<IOptions<HubSettings>>().Value.DataDirectory, "lessons.db"),
             sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<LessonChecker>();
+        services.AddSingleton<LessonBoards>();
         return services;
     }
 
@@ -88,6 +89,10 @@ public static class LessonsApi
             LessonProgress? saved = childId is { } cid && result.Compiled ? progress.Record(cid, lesson.Id, result.Passed) : null;
             return Results.Ok(Answer(result, saved));
         }));
+
+        // A virtual robot in the lesson's arena, for ▶ Run (robot lessons; null for weather lessons).
+        api.MapPost("/{track}/{slug}/board", (string track, string slug, LessonLibrary library, LessonBoards boards, CancellationToken ct) => Guard(async () =>
+            library.Find(track, slug) is { } lesson ? Results.Ok(new { board = await boards.EnsureAsync(lesson, ct) }) : NoSuchLesson(track, slug)));
 
         // The remote control (lesson robot/07): a message to every board of the club, as Broadcast does.
         api.MapPost("/message", (HttpRequest request, IHubBus bus, IOptions<HubSettings> settings, CancellationToken ct) => Guard(async () =>

@@ -100,4 +100,29 @@ public sealed class LessonsApiTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.BadRequest, (await _client.PostAsync("/api/lessons/message", Body(new { name = "Înainte" }))).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await _client.PostAsync("/api/lessons/message", Body(new { name = "inainte" }))).StatusCode);
     }
+
+    [Fact]
+    public async Task A_robot_lesson_gets_its_own_virtual_robot_in_the_lesson_arena()
+    {
+        var client = await _hub.ReadyClientAsync();
+        var answer = await (await client.PostAsync("/api/lessons/robot/05-follow-a-line/board", Body(new { }))).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("robot-lesson-05", answer.GetProperty("board").GetString());
+        var again = await (await client.PostAsync("/api/lessons/robot/05-follow-a-line/board", Body(new { }))).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("robot-lesson-05", again.GetProperty("board").GetString()); // one board per lesson
+        var arena = await client.GetFromJsonAsync<JsonElement>("/api/boards/robot-lesson-05/arena");
+        Assert.Equal("line-oval", arena.GetProperty("name").GetString());
+        var weather = await (await client.PostAsync("/api/lessons/weather/02-thermometer-colours/board", Body(new { }))).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(JsonValueKind.Null, weather.GetProperty("board").ValueKind);
+
+        // it comes online like any board, and the hub knows it is virtual
+        JsonElement board = default;
+        for (int i = 0; i < 50; i++)
+        {
+            var response = await client.GetAsync("/api/boards/robot-lesson-05");
+            if (response.IsSuccessStatusCode && (board = await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("online").GetBoolean()) break;
+            await Task.Delay(100);
+        }
+        Assert.True(board.GetProperty("online").GetBoolean());
+        Assert.True(board.GetProperty("virtual").GetBoolean());
+    }
 }

@@ -206,6 +206,16 @@ const lessonsView = new LessonsView($('tab-lessons'), $('lesson-panel'), {
     picker.value = board.board;
     await followBoard();
   },
+  useBoard: async name => {
+    for (let i = 0; i < 40 && !boards.get(name); i++) {
+      await new Promise(r => setTimeout(r, 250));
+      if (i % 4 === 3) { for (const b of await api.boards()) boards.update(b); fillPicker(); }
+    }
+    if (!boards.get(name)) return;
+    fillPicker();
+    picker.value = name;
+    await followBoard();
+  },
   openProject,
   showEditor: () => document.querySelector<HTMLButtonElement>('[data-tab="editor"]')?.click(),
   notify,

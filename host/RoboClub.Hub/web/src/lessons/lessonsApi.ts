@@ -38,6 +38,7 @@ export const lessonsApi = {
   check: (id: string, source: string, child: number | null) => call<CheckAnswer>('POST', `${path(id)}/check`, { source, child }),
   progress: (child: number) => call<Progress[]>('GET', `/api/lessons/progress/${child}`),
   classProgress: () => call<ClassProgress>('GET', '/api/lessons/progress'),
+  board: (id: string) => call<{ board: string | null }>('POST', `${path(id)}/board`, {}),
   message: (name: string) => call<{ ok: boolean }>('POST', '/api/lessons/message', { name }),
 };
 

@@ -16,6 +16,8 @@ export interface LessonHost {
   boardKind(): 'robot' | 'weather';
   /** Picks a board of this kind (the virtual one when there is no real one) and follows it. */
   useBoardKind(kind: 'robot' | 'weather'): Promise<void>;
+  /** Picks this board once the hub lists it (a lesson's robot is started on demand). */
+  useBoard(board: string): Promise<void>;
   openProject(project: Project): Promise<void>;
   showEditor(): void;
   notify(text: string, error?: boolean): void;
@@ -89,7 +91,10 @@ export class LessonsView {
     try {
       const lesson = await lessonsApi.get(id, lang());
       const child = this.host.child();
-      await this.host.useBoardKind(lesson.board);
+      // a robot lesson has its own virtual robot in the lesson's arena, so ▶ Run matches the check
+      const own = lesson.board === 'robot' ? (await lessonsApi.board(lesson.id).catch(() => ({ board: null }))).board : null;
+      if (own) await this.host.useBoard(own);
+      else await this.host.useBoardKind(lesson.board);
       if (child) {
         const key = projectKey(child.id, lesson.id);
         const known = Number(localStorage.getItem(key));
