@@ -1,4 +1,6 @@
 using Markdig;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
 using YamlDotNet.Core;
 using YamlDotNet.Serialization;
 using YamlDotNet.Serialization.NamingConventions;
@@ -18,7 +20,29 @@ public static class MarkdownSteps
         .WithNamingConvention(CamelCaseNamingConvention.Instance)
         .Build(); // unknown fields are errors (typos must not pass silently)
 
-    public static string ToHtml(string markdown) => Markdown.ToHtml(markdown, Pipeline);
+    /// <summary>
+    /// Markdown → HTML for the page. Raw HTML is shown as text, and links or images may only point to
+    /// http(s) addresses or pages of the hub (no <c>javascript:</c>, <c>data:</c>, …).
+    /// </summary>
+    public static string ToHtml(string markdown)
+    {
+        var document = Markdown.Parse(markdown, Pipeline);
+        foreach (var link in document.Descendants<LinkInline>())
+            if (!SafeUrl(link.Url)) link.Url = "#";
+        foreach (var link in document.Descendants<AutolinkInline>())
+            if (!SafeUrl(link.Url)) link.Url = "#";
+        return document.ToHtml(Pipeline);
+    }
+
+    static bool SafeUrl(string? url)
+    {
+        if (string.IsNullOrEmpty(url)) return true;
+        string u = url.Trim();
+        int colon = u.IndexOf(':');
+        int slash = u.IndexOf('/');
+        if (colon < 0 || (slash >= 0 && slash < colon)) return !u.StartsWith("//", StringComparison.Ordinal); // relative, but not another host without a scheme
+        return u.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || u.StartsWith("https://", StringComparison.OrdinalIgnoreCase);
+    }
 
     public static LessonText Parse(string text, string language, string fileName)
     {

@@ -214,4 +214,25 @@ public sealed class FormatTests : IDisposable
         var result = CheckRunner.Check(Lessons.Get("weather/01-first-reading"), "Robot.Forward(50);\nConsole.WriteLine(Robot.Distance);\n");
         Assert.False(result.Passed);
     }
+
+    [Theory]
+    [InlineData("[click](javascript:alert(1))")]
+    [InlineData("[click](JavaScript:alert(1))")]
+    [InlineData("![x](data:text/html;base64,PHNjcmlwdD4=)")]
+    [InlineData("<javascript:alert(1)>")]
+    [InlineData("[click](//evil.example/x)")]
+    public void Links_in_lessons_cannot_run_script(string markdown)
+    {
+        string html = MarkdownSteps.ToHtml(markdown);
+        Assert.DoesNotContain("javascript:", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("data:", html);
+        Assert.DoesNotContain("//evil", html);
+    }
+
+    [Fact]
+    public void Ordinary_links_stay()
+    {
+        Assert.Contains("href=\"https://www.meteoromania.ro/\"", MarkdownSteps.ToHtml("[ANM](https://www.meteoromania.ro/)"));
+        Assert.Contains("href=\"/kiosk.html\"", MarkdownSteps.ToHtml("[kiosk](/kiosk.html)"));
+    }
 }
