@@ -24,6 +24,7 @@ namespace RoboClub.Board
         readonly IProgramStore _store;
         readonly PrimitiveTable _primitives;
         readonly Random _random;
+        readonly SensorLogger _logger;
         HubLink _link;
         LoadedProgram _program;
         Scheduler _scheduler;
@@ -43,7 +44,11 @@ namespace RoboClub.Board
             _store = store;
             _random = new Random(randomSeed);
             _primitives = ProgramPrimitives.CreateTable(hardware, this);
+            _logger = new SensorLogger(hardware);
         }
+
+        /// <summary>The automatic readings the hub's config turns on (<c>telemetryPeriod</c>).</summary>
+        public SensorLogger Logger { get { return _logger; } }
 
         public PrimitiveTable Primitives { get { return _primitives; } }
         public Scheduler Scheduler { get { return _scheduler; } }
@@ -118,6 +123,8 @@ namespace RoboClub.Board
                 _scheduler.Step(nowMs, _hw.Button != null && _hw.Button.Pressed);
                 if (!_scheduler.IsRunning && !_safetyStopped && !_failed) SetState(_program == null ? BoardState.Online : BoardState.Stopped);
             }
+
+            _logger.Tick(nowMs, _link);
 
             if (_link != null && _link.IsWatching && _program != null && nowMs >= _nextWatchMs)
             {
@@ -351,9 +358,15 @@ namespace RoboClub.Board
             if (_scheduler != null) _scheduler.Broadcast(name);
         }
 
+        /// <summary>The firmware's handler of the config's "device" member (null: none, e.g. virtual boards).</summary>
+        public IDeviceConfigListener DeviceConfigListener;
+
         public void OnConfig(JsonNode config)
         {
-            // Board configuration (Wi-Fi, profile) belongs to the ESP32 app; the runtime needs none yet.
+            // The runtime's member: "telemetryPeriod" (automatic readings). The board's own settings
+            // (Wi-Fi, hub, profile: the member "device") belong to the ESP32 app, through its listener.
+            _logger.Configure(config, _now);
+            if (DeviceConfigListener != null) DeviceConfigListener.OnConfig(config);
         }
 
         // ------------------------------------------------------------ IBoardServices (for primitives)

@@ -43,11 +43,13 @@ static class CompileBenchmark
 
         var oursCold = new List<(double Wall, double Cpu)>();
         var roslynCold = new List<(double Wall, double Cpu)>();
+        var afterWarmUp = new List<(double Wall, double Cpu)>();
         int coldRuns = quick ? 2 : 5;
         for (int i = 0; i < coldRuns; i++)
         {
             oursCold.Add(ColdRun("ours"));
             roslynCold.Add(ColdRun("roslyn"));
+            afterWarmUp.Add(ColdRun("warmed"));
         }
 
         Console.WriteLine("| measure | RoboClub compiler | plain Roslyn emit | ours/Roslyn | target |");
@@ -55,11 +57,13 @@ static class CompileBenchmark
         Console.WriteLine($"| warm compile, p50 | {Pct(ours, 50):F2} ms | {Pct(roslyn, 50):F2} ms | {Pct(ours, 50) / Pct(roslyn, 50):F2}× | ≤ 20 ms |");
         Console.WriteLine($"| warm compile, p95 | {Pct(ours, 95):F2} ms | {Pct(roslyn, 95):F2} ms | {Pct(ours, 95) / Pct(roslyn, 95):F2}× | |");
         if (oursCpu.Count > 0)
-            Console.WriteLine($"| warm compile, CPU time of the compiling thread, p50 | {Pct(oursCpu, 50):F2} ms | {Pct(roslynCpu, 50):F2} ms | {Pct(oursCpu, 50) / Pct(roslynCpu, 50):F2}× | (wall time minus the machine's load) |");
+            Console.WriteLine($"| warm compile, CPU time of the process, p50 | {Pct(oursCpu, 50):F2} ms | {Pct(roslynCpu, 50):F2} ms | {Pct(oursCpu, 50) / Pct(roslynCpu, 50):F2}× | (wall time minus the machine's load) |");
         double ow = Median(oursCold.Select(c => c.Wall).ToList()), rw = Median(roslynCold.Select(c => c.Wall).ToList());
         double oc = Median(oursCold.Select(c => c.Cpu).ToList()), rc = Median(roslynCold.Select(c => c.Cpu).ToList());
         Console.WriteLine($"| first compile in a fresh process, median of {coldRuns} | {ow:F0} ms | {rw:F0} ms | {ow / rw:F2}× | ≤ 1,500 ms |");
-        if (oc >= 0) Console.WriteLine($"| first compile, CPU time of the compiling thread (JIT included) | {oc:F0} ms | {rc:F0} ms | {oc / rc:F2}× | |");
+        if (oc >= 0) Console.WriteLine($"| first compile, CPU time of the process (JIT included) | {oc:F0} ms | {rc:F0} ms | {oc / rc:F2}× | |");
+        double aw = Median(afterWarmUp.Select(c => c.Wall).ToList());
+        Console.WriteLine($"| first child's compile after the hub's warm-up (`CompilerWarmUp`, as `roboclub` starts), median of {coldRuns} | {aw:F0} ms | – | – | ≤ 1,500 ms |");
         Console.WriteLine();
 
         Console.WriteLine("| program | source lines | image bytes | bytes / line |");
@@ -81,11 +85,12 @@ static class CompileBenchmark
         var cpu = new List<double>(runs);
         for (int i = 0; i < runs; i++)
         {
-            double? cpuStart = ThreadCpu.Milliseconds();
+            // The process's CPU, not the thread's: the compiler binds on two threads at once.
+            double? cpuStart = ThreadCpu.ProcessMilliseconds();
             long start = Stopwatch.GetTimestamp();
             work();
             times.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
-            if (cpuStart is { } c && ThreadCpu.Milliseconds() is { } end) cpu.Add(end - c);
+            if (cpuStart is { } c && ThreadCpu.ProcessMilliseconds() is { } end) cpu.Add(end - c);
         }
         times.Sort();
         cpu.Sort();
@@ -119,11 +124,21 @@ static class CompileBenchmark
     {
         string source = HundredLines();
         long start = Stopwatch.GetTimestamp();
-        double? cpuStart = ThreadCpu.Milliseconds();
-        if (which == "ours") ChildCompiler.Compile(source, "bench.cs");
+        double? cpuStart = ThreadCpu.ProcessMilliseconds();
+        if (which == "warmed")
+        {
+            // What the first child pays in the club: the hub warmed the compiler up when it started
+            // (the librarian then opens the page, the child builds a program): a fresh process, the
+            // warm-up done, then the child's own, different program.
+            CompilerWarmUp.Start().GetAwaiter().GetResult();
+            start = Stopwatch.GetTimestamp();
+            cpuStart = ThreadCpu.ProcessMilliseconds();
+            ChildCompiler.Compile(source, "bench.cs");
+        }
+        else if (which == "ours") ChildCompiler.Compile(source, "bench.cs");
         else RoslynEmit(source);
         double wall = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
-        double? cpu = cpuStart is { } c && ThreadCpu.Milliseconds() is { } e ? e - c : null;
+        double? cpu = cpuStart is { } c && ThreadCpu.ProcessMilliseconds() is { } e ? e - c : null;
         Console.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{wall:F1} {cpu ?? -1:F1}"));
         return 0;
     }

@@ -21,12 +21,17 @@ static class ThreadCpu
     static extern int GetRUsage(int who, out RUsage usage);
 
     /// <summary>Milliseconds of CPU (user + system) this thread has used so far.</summary>
-    public static double? Milliseconds()
+    public static double? Milliseconds() => Read(1 /* RUSAGE_THREAD */);
+
+    /// <summary>Milliseconds of CPU every thread of this process has used so far (work split over threads counts whole).</summary>
+    public static double? ProcessMilliseconds() => Read(0 /* RUSAGE_SELF */);
+
+    static double? Read(int who)
     {
         if (!OperatingSystem.IsLinux()) return null;
         try
         {
-            if (GetRUsage(1 /* RUSAGE_THREAD */, out var u) != 0) return null;
+            if (GetRUsage(who, out var u) != 0) return null;
             return (u.UserSeconds + u.SystemSeconds) * 1000.0 + (u.UserMicroseconds + u.SystemMicroseconds) / 1000.0;
         }
         catch (DllNotFoundException) { return null; }

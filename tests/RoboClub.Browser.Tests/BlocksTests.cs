@@ -261,4 +261,45 @@ public sealed class BlocksTests(BrowserFixture browser) : IAsyncLifetime
         await editor.Page.WaitForFunctionAsync("() => document.querySelector('#blocks .blocklyToolbox')?.innerText.includes('Weather')", null, new() { Timeout = 30_000 });
         Assert.DoesNotContain("Robot", await editor.Page.InnerTextAsync("#blocks .blocklyToolbox"));
     }
+    /// <summary>A click (press and release in place) on the block's words, as a child's finger does.</summary>
+    static async Task ClickBlockAsync(IPage page, string id)
+    {
+        var box = (await page.Locator($"[data-id='{id}'] > .blocklyLabelField").First.BoundingBoxAsync())!;
+        await page.Mouse.ClickAsync(box.X + 4, box.Y + box.Height / 2);
+    }
+
+    [Fact]
+    public async Task In_live_mode_a_click_on_a_block_runs_it_on_the_robot_at_once_and_a_click_on_a_value_prints_it()
+    {
+        var editor = await EditorPage.OpenAsync(browser.Browser, _hub);
+        await editor.PickBoardAsync("robot-1");
+        var page = editor.Page;
+        // A start block that only waits, and loose blocks beside it: nothing moves until one is clicked.
+        await LoadBlocksAsync(editor, """
+            {"blocks": {"languageVersion": 0, "blocks": [
+              {"type": "event_start", "id": "start", "x": 40, "y": 40},
+              {"type": "robot_forward", "id": "fwd", "x": 40, "y": 200, "inputs": {"SPEED": {"shadow": {"type": "math_number", "id": "sp", "fields": {"NUM": 70}}}}},
+              {"type": "robot_distance", "id": "dist", "x": 40, "y": 320}]}}
+            """);
+        await page.ClickAsync("#live");
+        Assert.Equal("true", await page.GetAttributeAsync("#live", "aria-pressed"));
+        Assert.Equal(0, await LeftPowerAsync("robot-1"));
+
+        await ClickBlockAsync(page, "fwd");
+        int power = 0;
+        for (int i = 0; i < 100 && power == 0; i++) { await Task.Delay(100); power = await LeftPowerAsync("robot-1"); }
+        Assert.True(power == 70, $"power {power}, notice: {await page.InnerTextAsync("#notice")}");
+
+        await ClickBlockAsync(page, "dist");
+        await page.WaitForFunctionAsync("() => /\\d/.test(document.querySelector('#console').innerText)", null, new() { Timeout = 15_000 });
+        Assert.Contains("robot-1", await page.InnerTextAsync("#notice"));
+
+        // Live mode off: a click selects, nothing runs.
+        await page.ClickAsync("#live");
+        await page.ClickAsync("#stop-all");
+        for (int i = 0; i < 100 && power != 0; i++) { await Task.Delay(100); power = await LeftPowerAsync("robot-1"); }
+        await ClickBlockAsync(page, "fwd");
+        await Task.Delay(1000);
+        Assert.Equal(0, await LeftPowerAsync("robot-1"));
+    }
 }

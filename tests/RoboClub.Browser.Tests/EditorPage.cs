@@ -21,6 +21,8 @@ public sealed class EditorPage(IPage page)
     public static async Task<IPage> OpenWithoutChildAsync(IBrowser browser, HubServer hub, string? lang = null)
     {
         var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 800 }, Locale = lang == "en" ? "en-US" : "ro-RO", AcceptDownloads = true });
+        // Every page records what the hub's Content-Security-Policy blocked (SecurityHeaders.cs).
+        await context.AddInitScriptAsync("window.__csp = []; document.addEventListener('securitypolicyviolation', e => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI));");
         var page = await context.NewPageAsync();
         await page.GotoAsync(hub.Url + "/");
         await page.WaitForSelectorAsync("body[data-ready=true]", new PageWaitForSelectorOptions { Timeout = 30_000 });
@@ -35,6 +37,9 @@ public sealed class EditorPage(IPage page)
         await page.ClickAsync(".rc-new-child button[type=submit]");
         await page.WaitForSelectorAsync("body[data-child=true]");
     }
+
+    /// <summary>What the Content-Security-Policy blocked on this page so far.</summary>
+    public static async Task<string[]> CspViolationsAsync(IPage page) => await page.EvaluateAsync<string[]>("() => window.__csp ?? ['no watcher']");
 
     public Task PickBoardAsync(string board) => page.SelectOptionAsync("#board", board);
 

@@ -103,4 +103,43 @@ public sealed class EditorTests(BrowserFixture browser) : IAsyncLifetime
             await Task.Delay(50);
         }
     }
+
+    [Fact]
+    public async Task Every_page_runs_under_the_hubs_content_security_policy_with_nothing_blocked()
+    {
+        var editor = await EditorPage.OpenAsync(browser.Browser, _hub);
+        var page = editor.Page;
+        // A board named with markup (a display name is free text): it stays text in the picker and the cards.
+        const string name = "<img src=x onerror=alert(1)>";
+        using (var http = new HttpClient { BaseAddress = new Uri(_hub.Url) })
+            Assert.True((await http.PutAsJsonAsync("/api/boards/station-1/name", new { name })).IsSuccessStatusCode);
+        await page.WaitForFunctionAsync("n => [...document.querySelectorAll('#board option')].some(o => o.textContent.includes(n))", name);
+        await page.ClickAsync("button[data-tab=boards]");
+        await page.WaitForFunctionAsync("n => document.querySelector('#board-cards').textContent.includes(n)", name);
+        Assert.Equal(0, await page.Locator("img[src=x]").CountAsync());
+        await page.ClickAsync("button[data-tab=editor]");
+        await page.WaitForSelectorAsync("#blocks .blocklyToolbox", new() { Timeout = 30_000 });
+        var response = await page.APIRequest.GetAsync(_hub.Url + "/");
+        Assert.Contains("script-src 'self'", response.Headers["content-security-policy"]);
+        Assert.Equal("nosniff", response.Headers["x-content-type-options"]);
+
+        // The editor with its blocks, CodeMirror and the live connection; the Data tab's charts; the kiosk.
+        await editor.SetCodeAsync("Console.WriteLine(\"CSP\");\n");
+        await editor.RunAsync();
+        await editor.WaitForConsoleAsync("CSP");
+        await page.ClickAsync("button[data-tab=data]");
+        await page.WaitForSelectorAsync("#data-chart", new() { Timeout = 15_000 });
+        Assert.Empty(await EditorPage.CspViolationsAsync(page));
+
+        await page.GotoAsync(_hub.Url + "/kiosk.html?board=station-1");
+        await page.WaitForSelectorAsync("body[data-ready=true]", new() { Timeout = 20_000 });
+        await page.WaitForSelectorAsync("#kiosk-link[data-state=up]", new() { Timeout = 20_000 });
+        Assert.Empty(await EditorPage.CspViolationsAsync(page));
+
+        // The watcher sees what the policy blocks: markup that sneaks a script in does not run, and is recorded.
+        await page.EvaluateAsync("() => { const s = document.createElement('script'); s.textContent = 'window.__ran = true'; document.body.append(s); }");
+        await page.WaitForFunctionAsync("() => window.__csp.length > 0");
+        Assert.False(await page.EvaluateAsync<bool>("() => window.__ran === true"));
+        Assert.Contains(await EditorPage.CspViolationsAsync(page), v => v.StartsWith("script-src"));
+    }
 }

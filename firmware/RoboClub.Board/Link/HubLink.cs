@@ -19,6 +19,12 @@ namespace RoboClub.Board.Link
     {
         private const int RecentSeqs = 8;
 
+        /// <summary>A change of the Wi-Fi signal republishes status only when it is at least this big (dB)...</summary>
+        public const int SignalChangeDb = 5;
+
+        /// <summary>...and at most this often (ms): a board near the edge of the Wi-Fi must not flood the hub.</summary>
+        public const int SignalRepublishMs = 10000;
+
         private readonly object _lock = new object();
         private readonly IHubTransport _transport;
         private readonly IBoardCommands _commands;
@@ -63,6 +69,9 @@ namespace RoboClub.Board.Link
         private string _programHash = string.Empty;
         private bool _statusDirty = true;
         private ErrorPayload _pendingError;
+        private int _signalDbm = StatusPayload.NoSignal;
+        private int _signalReported = StatusPayload.NoSignal;
+        private long _lastStatusMs = long.MinValue;
 
         private long _lastFlushMs;
         private long _consoleWindowStart = long.MinValue;
@@ -362,6 +371,38 @@ namespace RoboClub.Board.Link
             }
         }
 
+        /// <summary>The board's Wi-Fi signal in dBm (e.g. -67), reported as "rssi" in status. Status is sent
+        /// again when the signal moved by <see cref="SignalChangeDb"/> or more since the last status, at most
+        /// every <see cref="SignalRepublishMs"/>. Boards that do not know their signal never call it.</summary>
+        public void SetSignalStrength(int dbm)
+        {
+            if (dbm < StatusPayload.MinSignalDbm)
+            {
+                dbm = StatusPayload.MinSignalDbm;
+            }
+            else if (dbm > StatusPayload.MaxSignalDbm)
+            {
+                dbm = StatusPayload.MaxSignalDbm;
+            }
+
+            lock (_lock)
+            {
+                _signalDbm = dbm;
+            }
+        }
+
+        /// <summary>The last signal given to <see cref="SetSignalStrength"/> (<see cref="StatusPayload.NoSignal"/> when none).</summary>
+        public int SignalStrength
+        {
+            get
+            {
+                lock (_lock)
+                {
+                    return _signalDbm;
+                }
+            }
+        }
+
         /// <summary>Stores a telemetry sample (see <see cref="TelemetryBuffer.Add(long, string, double)"/>).</summary>
         public bool AddSample(long timeMs, string series, double value)
         {
@@ -606,7 +647,7 @@ namespace RoboClub.Board.Link
             byte[] status;
             lock (_lock)
             {
-                status = new StatusPayload(_state, _programHash, nowMs).Encode();
+                status = StatusLocked(nowMs);
             }
 
             if (!SafePublish(_statusTopic, status, true, 1))
@@ -639,12 +680,12 @@ namespace RoboClub.Board.Link
             byte[] status;
             lock (_lock)
             {
-                if (!_statusDirty)
+                if (!_statusDirty && !SignalMovedLocked(nowMs))
                 {
                     return;
                 }
 
-                status = new StatusPayload(_state, _programHash, nowMs).Encode();
+                status = StatusLocked(nowMs);
                 _statusDirty = false;
             }
 
@@ -655,6 +696,30 @@ namespace RoboClub.Board.Link
                     _statusDirty = true;
                 }
             }
+        }
+
+        /// <summary>The status to publish now; remembers the signal and time it reports.</summary>
+        private byte[] StatusLocked(long nowMs)
+        {
+            _signalReported = _signalDbm;
+            _lastStatusMs = nowMs;
+            return new StatusPayload(_state, _programHash, nowMs, _signalDbm).Encode();
+        }
+
+        private bool SignalMovedLocked(long nowMs)
+        {
+            if (_signalDbm == _signalReported)
+            {
+                return false;
+            }
+
+            if (_lastStatusMs != long.MinValue && nowMs - _lastStatusMs < SignalRepublishMs)
+            {
+                return false;
+            }
+
+            // A first value (none reported yet) always counts as a change.
+            return _signalReported == StatusPayload.NoSignal || Math.Abs(_signalDbm - _signalReported) >= SignalChangeDb;
         }
 
         private void PublishPendingError()

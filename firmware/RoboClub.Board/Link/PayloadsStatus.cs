@@ -11,9 +11,10 @@ namespace RoboClub.Board.Link
 
     /// <summary>
     /// <c>roboclub/{club}/{board}/status</c>, retained, QoS 1:
-    /// <c>{"state":"running","program":"9f3a61c2","uptime":123456}</c>. The last will is
+    /// <c>{"state":"running","program":"9f3a61c2","uptime":123456,"rssi":-67}</c>. The last will is
     /// <c>{"state":"offline"}</c> (no other fields). "program" is the program hash
-    /// (<see cref="ProgramPayload.Hash"/>) or "" when the board has none.
+    /// (<see cref="ProgramPayload.Hash"/>) or "" when the board has none. "rssi" (optional) is the
+    /// Wi-Fi signal in dBm, sent by boards that know it (the ESP32), left out by virtual boards.
     /// </summary>
     public sealed class StatusPayload
     {
@@ -21,13 +22,26 @@ namespace RoboClub.Board.Link
         public const int MaxProgramLength = 64;
 
         private static readonly string[] StateNames = new string[] { "online", "offline", "running", "stopped", "error" };
-        private static readonly string[] Fields = new string[] { "state", "program", "uptime" };
+        /// <summary><see cref="SignalDbm"/> when the board does not know its signal (no nullable int on nanoFramework).</summary>
+        public const int NoSignal = int.MinValue;
+
+        /// <summary>Weakest and strongest signal a status may carry (dBm).</summary>
+        public const int MinSignalDbm = -127;
+        public const int MaxSignalDbm = 0;
+
+        private static readonly string[] Fields = new string[] { "state", "program", "uptime", "rssi" };
 
         public StatusPayload(BoardState state, string program, long uptimeMs)
+            : this(state, program, uptimeMs, NoSignal)
+        {
+        }
+
+        public StatusPayload(BoardState state, string program, long uptimeMs, int signalDbm)
         {
             State = state;
             Program = program;
             UptimeMs = uptimeMs;
+            SignalDbm = signalDbm;
         }
 
         public BoardState State { get; private set; }
@@ -37,6 +51,9 @@ namespace RoboClub.Board.Link
 
         /// <summary>-1 when absent (the will).</summary>
         public long UptimeMs { get; private set; }
+
+        /// <summary>Wi-Fi signal strength in dBm (e.g. -67), or <see cref="NoSignal"/> when absent.</summary>
+        public int SignalDbm { get; private set; }
 
         public static string StateName(BoardState state)
         {
@@ -65,6 +82,11 @@ namespace RoboClub.Board.Link
                 w.Property("uptime", UptimeMs);
             }
 
+            if (SignalDbm != NoSignal)
+            {
+                w.Property("rssi", (long)SignalDbm);
+            }
+
             w.EndObject();
             return w.ToUtf8();
         }
@@ -91,7 +113,8 @@ namespace RoboClub.Board.Link
 
             string program = PayloadFields.GetString(o, "program", what, false, MaxProgramLength, 0);
             long uptime = PayloadFields.GetInteger(o, "uptime", what, false, 0, long.MaxValue, -1, 0);
-            return new StatusPayload((BoardState)index, program, uptime);
+            long rssi = PayloadFields.GetInteger(o, "rssi", what, false, MinSignalDbm, MaxSignalDbm, NoSignal, 0);
+            return new StatusPayload((BoardState)index, program, uptime, (int)rssi);
         }
     }
 }

@@ -1,3 +1,4 @@
+using RoboClub.Hub.Serve;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -47,7 +48,7 @@ public static class BlocksApi
                 variableNames = result.VariableNames,
                 variableTypes = result.VariableTypes,
             }, Out);
-        });
+        }).RequireRateLimiting(RequestRateLimits.Compile);
 
         api.MapPost("/from-csharp", async (HttpRequest request, CancellationToken ct) =>
         {
@@ -61,7 +62,7 @@ public static class BlocksApi
                 workspace = result.Workspace,
                 notes = result.Notes.Select(n => new { n.Line, n.Column, n.Length, en = n.ReasonEn, ro = n.ReasonRo }),
             }, Out);
-        });
+        }).RequireRateLimiting(RequestRateLimits.Compile);
     }
 
     static string Lang(string? lang) => lang == "en" ? "en" : "ro";

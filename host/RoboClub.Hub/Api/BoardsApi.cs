@@ -30,7 +30,7 @@ public static class BoardsApi
                 SendFailure.NoAnswer => StatusCodes.Status504GatewayTimeout,
                 _ => StatusCodes.Status409Conflict,
             });
-        });
+        }).RequireRateLimiting(RequestRateLimits.Compile);
 
         api.MapPost("/boards/{board}/run", (string board, BoardCommands c, CancellationToken ct) => Command(board, c, CommandPayload.Run, ct));
         api.MapPost("/boards/{board}/stop", (string board, BoardCommands c, CancellationToken ct) => Command(board, c, CommandPayload.Stop, ct));
@@ -65,7 +65,7 @@ public static class BoardsApi
                 return ApiError.BadRequest($"Too big to run at once ({compiled.Image.Length} bytes; at most {CommandPayload.MaxEvalImageBytes}). Press Run instead.",
                     $"Prea mare ca să ruleze pe loc ({compiled.Image.Length} octeți; cel mult {CommandPayload.MaxEvalImageBytes}). Apasă Pornește.");
             return await Command(board, c, seq => CommandPayload.EvalImage(seq, compiled.Image), ct);
-        });
+        }).RequireRateLimiting(RequestRateLimits.Compile);
 
         api.MapPost("/stop-all", async (BoardCommands c, CancellationToken ct) => Results.Ok(new { boards = await c.StopAllAsync(ct) }));
 

@@ -1,3 +1,4 @@
+using RoboClub.Hub.Serve;
 using RoboClub.Compiler;
 
 namespace RoboClub.Hub.Api;
@@ -14,6 +15,6 @@ public static class CompileApi
             if (request.Source is null) return ApiError.BadRequest("The program text is missing.", "Lipsește textul programului.");
             var result = await Task.Run(() => ChildCompiler.Compile(request.Source, "program.cs"), ct);
             return Results.Ok(new { ok = result.Success, size = result.Image?.Length ?? 0, diagnostics = result.Diagnostics });
-        });
+        }).RequireRateLimiting(RequestRateLimits.Compile);
     }
 }

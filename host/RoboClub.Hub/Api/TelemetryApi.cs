@@ -20,6 +20,7 @@ public static class TelemetryApi
     {
         services.AddSingleton<ITelemetryStore>(sp => SqliteTelemetryStore.Open(
             Path.Combine(sp.GetRequiredService<IOptions<HubSettings>>().Value.DataDirectory, "telemetry.db")));
+        services.AddSingleton(sp => new BoardRateLimit(sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<TelemetryIngest>();
         services.AddHostedService(sp => sp.GetRequiredService<TelemetryIngest>());
         return services;
@@ -46,7 +47,7 @@ public static class TelemetryApi
         api.MapGet("/settings", async (ITelemetryStore store, TelemetryIngest ingest, CancellationToken ct) =>
             Results.Ok(Settings(await store.GetClubSettingsAsync(ingest.Club, ct))));
 
-        api.MapPut("/settings", async (SettingsRequest request, ITelemetryStore store, TelemetryIngest ingest, CancellationToken ct) =>
+        api.MapPut("/settings", async (SettingsRequest request, ITelemetryStore store, TelemetryIngest ingest, BoardConfigPublisher boardConfig, CancellationToken ct) =>
         {
             if (request.RetentionDays is { } d && (d < 1 || d > ClubSettings.MaxRetentionDays))
                 return ApiError.BadRequest($"Keep the data between 1 and {ClubSettings.MaxRetentionDays} days (or leave it empty to keep it forever).",
@@ -56,6 +57,7 @@ public static class TelemetryApi
                     $"Intervalul de măsurare trebuie să fie între {ClubSettings.MinSampleIntervalMs} ms și {ClubSettings.MaxSampleIntervalMs} ms (o oră).");
             var settings = new ClubSettings(request.RetentionDays, request.SampleIntervalMs);
             await store.SetClubSettingsAsync(ingest.Club, settings, ct);
+            await boardConfig.SetSampleIntervalAsync(settings.SampleIntervalMs, ct); // boards record their sensors at this rate
             // A shorter retention takes effect now, not at the next hourly pass.
             await store.ApplyRetentionAsync(ct);
             return Results.Ok(Settings(settings));
@@ -126,7 +128,7 @@ public static class TelemetryApi
         minSampleIntervalMs = ClubSettings.MinSampleIntervalMs,
         maxSampleIntervalMs = ClubSettings.MaxSampleIntervalMs,
         maxRetentionDays = ClubSettings.MaxRetentionDays,
-        boardsApplyInterval = false,
+        boardsApplyInterval = true,
     };
 
     /// <summary>from/to in ms since 1970; missing: the last hour up to now. Null when not valid.</summary>

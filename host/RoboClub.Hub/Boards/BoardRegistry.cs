@@ -83,6 +83,7 @@ public sealed class BoardRegistry : IDisposable
                         State = StatusPayload.StateName(status.State),
                         Program = status.State == BoardState.Offline ? b.Program : status.Program,
                         UptimeMs = status.UptimeMs,
+                        SignalDbm = status.State == BoardState.Offline ? null : status.SignalDbm == StatusPayload.NoSignal ? null : status.SignalDbm,
                         LastSeen = m.Retained && b.LastSeen is not null ? b.LastSeen : _time.GetUtcNow(),
                     });
                     break;

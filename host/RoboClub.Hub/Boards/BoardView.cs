@@ -23,6 +23,8 @@ public sealed record BoardView
     public bool Virtual { get; init; }
     /// <summary>The name the librarian gave it in the hub ("Robotul roșu"), or null.</summary>
     public string? DisplayName { get; init; }
+    /// <summary>Wi-Fi signal in dBm from the board's status (-127..0), null when the board does not say (virtual boards).</summary>
+    public int? SignalDbm { get; init; }
     public bool Online => State != "offline";
 }
 

@@ -40,6 +40,8 @@ public static class HubApp
         services.AddSingleton<IHubBus>(sp => new EmbeddedBrokerBus(sp.GetRequiredService<EmbeddedBroker>().Broker));
         services.AddSingleton<BoardNames>();
         services.AddSingleton<BoardRegistry>();
+        services.AddSingleton<BoardConfigPublisher>();
+        services.AddSingleton<TimePublisher>();
         services.AddSingleton<BoardCommands>();
         services.AddSingleton<ProgramSender>();
         services.AddSingleton<VirtualBoards>();
@@ -49,6 +51,7 @@ public static class HubApp
         services.AddHostedService<HubStartup>();
         services.AddHostedService<LiveNotifier>();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase)));
+        services.AddRequestRateLimits();
         services.AddSignalR().AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase)));
 
         // Read when Kestrel starts (after tests and the command line have set "Hub:*").
@@ -61,6 +64,8 @@ public static class HubApp
         });
 
         var app = builder.Build();
+        app.UseSecurityHeaders();
+        app.UseRateLimiter();
         if (Directory.Exists(app.Environment.WebRootPath))
         {
             app.UseDefaultFiles();

@@ -32,5 +32,11 @@ public sealed class HubSettings
     /// <summary>Open the editor in the default browser once the hub listens (never when the output is redirected).</summary>
     public bool OpenBrowser { get; set; } = true;
 
+    /// <summary>Compile-like requests (Run, compile, blocks ↔ C#) one computer may make at once (RequestRateLimits).</summary>
+    public int CompileBurst { get; set; } = 40;
+
+    /// <summary>... and per second after that: a child dragging blocks makes about 7.</summary>
+    public int CompilePerSecond { get; set; } = 10;
+
     public string DataDirectory => Data ?? Program.DefaultDataDirectory;
 }

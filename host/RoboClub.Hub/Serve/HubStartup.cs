@@ -14,6 +14,8 @@ public sealed class HubStartup(
     EmbeddedBroker broker,
     IHubBus bus,
     BoardRegistry registry,
+    BoardConfigPublisher boardConfig,
+    TimePublisher timePublisher,
     VirtualBoards virtualBoards,
     IOptions<HubSettings> options,
     IServer server,
@@ -29,6 +31,8 @@ public sealed class HubStartup(
         _ = CompilerWarmUp.Start();
         await broker.Broker.StartAsync(cancellationToken).ConfigureAwait(false);
         registry.Start();
+        await boardConfig.StartAsync(cancellationToken).ConfigureAwait(false);
+        timePublisher.Start();
         _relay = new BroadcastRelay(bus);
         await virtualBoards.StartAsync(broker.Broker.Port, cancellationToken).ConfigureAwait(false);
         foreach (var b in virtualBoards.Boards) registry.MarkVirtual(b.Options.Board);
@@ -45,6 +49,8 @@ public sealed class HubStartup(
         console.Stopping();
         await virtualBoards.StopAsync().ConfigureAwait(false);
         _relay?.Dispose();
+        boardConfig.Dispose();
+        timePublisher.Dispose();
         registry.Dispose();
         await broker.Broker.StopAsync().ConfigureAwait(false);
         console.Stopped();

@@ -21,6 +21,7 @@ public sealed class TelemetryIngest(
     IOptions<HubSettings> options,
     IHubContext<LiveHub> hub,
     TimeProvider time,
+    BoardRateLimit limit,
     ILogger<TelemetryIngest> logger) : IHostedService
 {
     public static readonly TimeSpan PushInterval = TimeSpan.FromMilliseconds(200);
@@ -33,7 +34,8 @@ public sealed class TelemetryIngest(
     Dictionary<(string Board, string Series), List<double[]>> _pending = [];
     IDisposable? _subscription;
     Task? _push, _retention;
-    long _malformed, _received, _dropped, _rejected;
+    long _malformed, _received, _dropped, _rejected, _overLimit;
+    readonly ConcurrentDictionary<string, long> _lastLimitWarning = new(StringComparer.Ordinal);
 
     public string Club => _club;
 
@@ -47,6 +49,9 @@ public sealed class TelemetryIngest(
     public long Dropped => Interlocked.Read(ref _dropped);
 
     public long Rejected => Interlocked.Read(ref _rejected);
+
+    /// <summary>Samples dropped because their board sent more than its rate limit (<see cref="BoardRateLimit"/>).</summary>
+    public long OverLimit => Interlocked.Read(ref _overLimit);
 
     /// <summary>Boards that sent telemetry since the hub started.</summary>
     public IReadOnlyCollection<string> BoardsSeen => _boards.Keys.ToArray();
@@ -91,10 +96,18 @@ public sealed class TelemetryIngest(
     {
         if (batch.Dropped > 0) Interlocked.Add(ref _dropped, batch.Dropped);
         if (batch.Count == 0) return;
+        // Oldest first: over the limit, the newest of the batch are the ones dropped.
+        int count = limit.Take(board, batch.Count);
+        if (count < batch.Count)
+        {
+            Interlocked.Add(ref _overLimit, batch.Count - count);
+            WarnOverLimit(board);
+            if (count == 0) return;
+        }
         // Without "now" (older firmware), the newest sample is taken as sent at reception.
         long now = batch.NowMs >= 0 ? batch.NowMs : batch.Times.Max();
-        var samples = new TelemetrySample[batch.Count];
-        for (int i = 0; i < batch.Count; i++)
+        var samples = new TelemetrySample[count];
+        for (int i = 0; i < count; i++)
             samples[i] = new TelemetrySample(batch.Series[i], receivedMs - (now - batch.Times[i]), batch.Values[i]);
         var result = store.Append(_club, board, samples);
         Interlocked.Add(ref _received, batch.Count);
@@ -111,6 +124,15 @@ public sealed class TelemetryIngest(
                 list.Add([s.TimeMs, s.Value]);
             }
         }
+    }
+
+    /// <summary>At most one warning a minute per board (a flooding board must not flood the log too).</summary>
+    void WarnOverLimit(string board)
+    {
+        long now = time.GetUtcNow().ToUnixTimeMilliseconds();
+        if (_lastLimitWarning.TryGetValue(board, out long last) && now - last < 60_000) return;
+        _lastLimitWarning[board] = now; // two threads may both warn once: harmless
+        logger.LogWarning("Board {Board} sends more than {Rate} samples a second: the extra ones are dropped", board, limit.SamplesPerSecond);
     }
 
     async Task PushLoopAsync(CancellationToken cancellationToken)

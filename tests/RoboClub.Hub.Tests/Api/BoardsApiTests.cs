@@ -32,6 +32,39 @@ public sealed class BoardsApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_esp32_board_reports_its_wifi_signal_and_gets_the_time_when_it_comes_online()
+    {
+        var bus = _hub.Service<IHubBus>();
+        var times = System.Threading.Channels.Channel.CreateUnbounded<string>();
+        using var timeTopic = bus.Subscribe("roboclub/club1/time", m => { times.Writer.TryWrite(System.Text.Encoding.UTF8.GetString(m.Payload.Span)); return ValueTask.CompletedTask; }, includeRetained: true);
+
+        // A board (as the ESP32 firmware does): status with rssi, then info.
+        await bus.PublishAsync("roboclub/club1/meteo-07/status", "{\"state\":\"online\",\"program\":\"\",\"uptime\":1200,\"rssi\":-71}"u8.ToArray(), retain: true);
+        JsonElement board = default;
+        for (int i = 0; i < 100; i++)
+        {
+            var response = await _client.GetAsync("/api/boards/meteo-07");
+            if (response.IsSuccessStatusCode && (board = await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("signalDbm").ValueKind == JsonValueKind.Number) break;
+            await Task.Delay(50);
+        }
+        Assert.Equal(-71, board.GetProperty("signalDbm").GetInt32());
+
+        // It came online: the hub tells every board the time (not retained, ms since 1970, now).
+        using var wait = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        string time = await times.Reader.ReadAsync(wait.Token);
+        long utc = JsonDocument.Parse(time).RootElement.GetProperty("utc").GetInt64();
+        Assert.InRange(utc, DateTimeOffset.UtcNow.AddSeconds(-30).ToUnixTimeMilliseconds(), DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() + 1);
+
+        // Virtual boards do not report a signal; a board that went offline has none.
+        var robot = await _client.GetFromJsonAsync<JsonElement>("/api/boards/robot-1");
+        Assert.Equal(JsonValueKind.Null, robot.GetProperty("signalDbm").ValueKind);
+        await bus.PublishAsync("roboclub/club1/meteo-07/status", "{\"state\":\"offline\"}"u8.ToArray(), retain: true);
+        for (int i = 0; i < 100 && (board = await _client.GetFromJsonAsync<JsonElement>("/api/boards/meteo-07")).GetProperty("state").GetString() != "offline"; i++) await Task.Delay(50);
+        Assert.Equal(JsonValueKind.Null, board.GetProperty("signalDbm").ValueKind);
+        await bus.PublishAsync("roboclub/club1/meteo-07/status", ReadOnlyMemory<byte>.Empty, retain: true); // forget it
+    }
+
+    [Fact]
     public async Task Run_sends_the_program_and_the_board_runs_it_and_prints()
     {
         await using var live = await LiveClient.ConnectAsync(_hub.Server);

@@ -24,6 +24,9 @@ public sealed class HubFactory : WebApplicationFactory<Program>
         _deleteData = deleteData;
     }
 
+    /// <summary>More "Hub:*" settings for one test's hub (e.g. tiny rate limits).</summary>
+    public Dictionary<string, string> Settings { get; init; } = [];
+
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -34,6 +37,7 @@ public sealed class HubFactory : WebApplicationFactory<Program>
         builder.UseSetting("Hub:Data", DataDirectory);
         builder.UseSetting("Hub:VirtualBoards", "2");
         builder.UseSetting("Hub:OpenBrowser", "false");
+        foreach (var (key, value) in Settings) builder.UseSetting(key, value);
     }
 
     public T Service<T>() where T : notnull => Services.GetRequiredService<T>();

@@ -3,7 +3,7 @@
 export interface BoardView {
   board: string; state: string; kind: string | null; program: string; uptimeMs: number;
   firmware: string | null; format: number | null; profile: string | null; primitives: string[];
-  lastSeen: string | null; virtual: boolean; displayName: string | null; online: boolean;
+  lastSeen: string | null; virtual: boolean; displayName: string | null; online: boolean; signalDbm: number | null;
 }
 
 export interface Diagnostic {
@@ -45,6 +45,8 @@ export const api = {
   command: (board: string, cmd: 'run' | 'stop' | 'identify') => call<{ ok: boolean }>('POST', `/api/boards/${encodeURIComponent(board)}/${cmd}`, {}),
   watch: (board: string, on: boolean, period = 250) => call<{ ok: boolean }>('POST', `/api/boards/${encodeURIComponent(board)}/watch`, { on, period }),
   rename: (board: string, name: string) => call<BoardView>('PUT', `/api/boards/${encodeURIComponent(board)}/name`, { name }),
+  /** Live mode: runs once, at once, beside the board's program (refused with diagnostics when it does not compile). */
+  evaluate: (board: string, source: string) => call<{ ok: boolean; diagnostics?: Diagnostic[] }>('POST', `/api/boards/${encodeURIComponent(board)}/eval`, { source }),
   stopAll: () => call<{ boards: number }>('POST', '/api/stop-all', {}),
   compile: (source: string) => call<{ ok: boolean; size: number; diagnostics: Diagnostic[] }>('POST', '/api/compile', { source }),
 };

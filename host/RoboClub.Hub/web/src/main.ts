@@ -15,6 +15,7 @@ import { colourHex, pickChild } from './projects/childPicker';
 import { ProjectsView } from './projects/projectsView';
 import { HubError, projectsApi, type Child, type Content, type Project } from './projects/projectsApi';
 import { BlocksEditor } from './blocks/blocksEditor';
+import { blocksApi } from './blocks/blocksApi';
 import { initDataTab } from './data/dataTab';
 import './lessons/lessons.css';
 import { LessonsView } from './lessons/lessonsView';
@@ -101,6 +102,33 @@ async function stop(): Promise<void> {
   catch (e) { notify(e instanceof ApiError ? pick(e.body.error) : String(e), true); }
 }
 
+/** Live mode: the clicked stack becomes C# and runs at once on the board (its variables start from zero). */
+async function runLive(workspace: object): Promise<void> {
+  const board = selectedBoard();
+  if (!board) { notify(t('noBoards'), true); return; }
+  try {
+    const { code: source, problems } = await blocksApi.toCSharp(workspace);
+    if (problems.length) { notify(pick(problems[0]), true); return; }
+    const result = await api.evaluate(board, source);
+    if (!result.ok) {
+      const d = result.diagnostics?.find(d => d.isError);
+      notify(d ? (lang() === 'ro' ? d.messageRo ?? d.messageEn : d.messageEn) : t('compileErrors'), true);
+      return;
+    }
+    notify(`${t('liveRan')} ${board}: ${source.trim().split('\n').filter(l => l.trim()).slice(-3).join(' ')}`);
+  } catch (e) {
+    notify(e instanceof ApiError ? pick(e.body.error) : String(e), true);
+  }
+}
+
+function toggleLive(): void {
+  const button = $<HTMLButtonElement>('live');
+  if (!blocks) { notify(t('liveNeedsBlocks'), true); return; }
+  blocks.live = !blocks.live;
+  button.setAttribute('aria-pressed', String(blocks.live));
+  notify(blocks.live ? t('liveOn') : '');
+}
+
 async function stopAll(): Promise<void> {
   await api.stopAll();
   notify(t('stopAllDone'));
@@ -110,12 +138,15 @@ function wireUi(): void {
   $('run').onclick = () => void run();
   $('stop').onclick = () => void stop();
   $('stop-all').onclick = () => void stopAll();
+  $('live').onclick = toggleLive;
   $('clear-console').onclick = () => consolePane.clear();
   picker.onchange = () => void followBoard();
   const langPicker = $<HTMLSelectElement>('lang');
   langPicker.value = lang();
   langPicker.onchange = () => setLang(langPicker.value as Lang);
-  onLangChange(() => { translatePage(); fillPicker(); langPicker.value = lang(); });
+  const liveTitle = () => { $('live').title = t('liveTitle'); };
+  liveTitle();
+  onLangChange(() => { translatePage(); fillPicker(); langPicker.value = lang(); liveTitle(); });
   document.querySelectorAll<HTMLButtonElement>('[data-tab]').forEach(button => {
     button.onclick = () => {
       document.querySelectorAll<HTMLButtonElement>('[data-tab]').forEach(b => b.classList.toggle('active', b === button));
@@ -243,7 +274,7 @@ async function start(): Promise<void> {
   }
   boards.set(await api.boards());
   fillPicker();
-  blocks = await BlocksEditor.create($('blocks'), code, { kind: boardKind(), notify, changed: () => autosave.changed() }).catch(e => { console.error('blocks:', e); return null; });
+  blocks = await BlocksEditor.create($('blocks'), code, { kind: boardKind(), notify, changed: () => autosave.changed(), runLive: w => void runLive(w) }).catch(e => { console.error('blocks:', e); return null; });
   await live.start();
   await followBoard();
   initDataTab($('tab-data'));

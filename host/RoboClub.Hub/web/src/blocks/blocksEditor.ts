@@ -19,6 +19,8 @@ export interface BlocksOptions {
   notify: (text: string, error?: boolean) => void;
   /** Called when the blocks changed the C# (the C# editor's own change listeners are not told). */
   changed?: () => void;
+  /** Live mode: a clicked block's stack, as a workspace of its own, to run on the board at once. */
+  runLive?: (workspace: object) => void;
 }
 
 export class BlocksEditor {
@@ -33,6 +35,8 @@ export class BlocksEditor {
   /** The workspace as last loaded from C# or turned into C# (unchanged blocks do not rewrite the text). */
   private lastState = '';
   private toBlocksButton: HTMLButtonElement;
+  /** Live mode (as in MicroBlocks): a click on a block runs its stack on the board, beside the program. */
+  live = false;
 
   private constructor(private readonly el: HTMLElement, private readonly code: CodeEditor, private readonly options: BlocksOptions) {
     this.kind = options.kind;
@@ -50,6 +54,7 @@ export class BlocksEditor {
   }
 
   private async start(): Promise<void> {
+    this.listenForLiveClicks();
     await this.inject();
     const saved = localStorage.getItem(storageKey);
     if (!saved || !await this.tryLoad(saved)) await this.toBlocks(false);
@@ -242,6 +247,55 @@ export class BlocksEditor {
     this.map = mapFromIds(result.workspace, source);
     this.warnings.problems.clear();
     this.warnings.render(this.ws);
+  }
+
+  /**
+   * Live mode's clicks, seen on the page itself: Blockly counts a press on a block's words as a click on
+   * that label, not on the block, so its own click events miss most of what a child does. A press and a
+   * release in one place on a block (in the workspace or the toolbox) is a click; a press on something
+   * the child can edit (a number, a dropdown) is not, so changing a value does not run the block.
+   */
+  private listenForLiveClicks(): void {
+    let down: { x: number; y: number; id: string } | null = null;
+    this.el.addEventListener('pointerdown', e => {
+      down = null;
+      const target = e.target as Element;
+      const block = this.live && e.button === 0 ? target.closest('[data-id]') : null;
+      if (block && !target.closest('.blocklyEditableField')) down = { x: e.clientX, y: e.clientY, id: block.getAttribute('data-id')! };
+    }, true);
+    this.el.addEventListener('pointerup', e => {
+      const start = down;
+      down = null;
+      if (!start || !this.live || Math.hypot(e.clientX - start.x, e.clientY - start.y) > 5) return;
+      const block = this.ws.getBlockById(start.id) ?? this.ws.getFlyout()?.getWorkspace().getBlockById(start.id);
+      const program = block ? this.liveProgram(block) : null;
+      if (program) this.options.runLive?.(program);
+    }, true);
+  }
+
+  /**
+   * What a click in live mode runs: the stack the block belongs to (an event's body runs once, at once;
+   * a value block is printed, so a click on "distance" shows the distance), with the workspace's
+   * variables and functions so the stack compiles. A function definition runs only when called: null.
+   */
+  private liveProgram(block: Blockly.Block): object | null {
+    const root = block.getRootBlock();
+    let stack: object | null;
+    if (root.type === 'procedures_defnoreturn' || root.type === 'procedures_defreturn') return null;
+    if (root.outputConnection) stack = { type: 'text_print', inputs: { TEXT: { block: Blockly.serialization.blocks.save(root, { addCoordinates: false }) } } };
+    else if (!root.previousConnection) { // an event (hat) block: its body
+      const body = root.getInput('DO')?.connection?.targetBlock();
+      stack = body ? Blockly.serialization.blocks.save(body, { addCoordinates: false }) : null;
+    } else stack = Blockly.serialization.blocks.save(root, { addCoordinates: false });
+    if (!stack) return null;
+    const functions = this.ws.getTopBlocks(false)
+      .filter(b => b.type === 'procedures_defnoreturn' || b.type === 'procedures_defreturn')
+      .map(b => Blockly.serialization.blocks.save(b, { addCoordinates: false }));
+    const all = Blockly.serialization.workspaces.save(this.ws) as { variables?: object[] };
+    return {
+      blocks: { languageVersion: 0, blocks: [{ type: 'event_start', id: 'live', inputs: { DO: { block: stack } } }, ...functions] },
+      ...(all.variables ? { variables: all.variables } : {}),
+    };
   }
 
   private reveal(id: string): void {
