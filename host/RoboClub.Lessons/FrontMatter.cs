@@ -13,7 +13,7 @@ public sealed class FrontMatter
     public List<string> Hardware { get; set; } = [];
     /// <summary>The board kind the program runs on: "robot" or "weather".</summary>
     public string Board { get; set; } = "";
-    /// <summary>The real kit's board profile (docs/protocol.md, <c>info.profile</c>), e.g. roboclub-bot-v1.</summary>
+    /// <summary>The real kit's board profile (docs/protocol.md, <c>info.profile</c>), e.g. robot-tb6612 (docs/boards.md).</summary>
     public string Profile { get; set; } = "";
     /// <summary>What the children learn, one short sentence each.</summary>
     public List<string> Goals { get; set; } = [];

@@ -2,7 +2,7 @@ double d = 0;
 while (true)
 {
     d = Robot.Distance;
-    if (Robot.Bumper || (d > 0 && d < 30))
+    if (d > 0 && d < 30)
     {
         Robot.Backward(50);
         Wait(400);
