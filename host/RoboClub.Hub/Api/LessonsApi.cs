@@ -88,7 +88,7 @@ public static class LessonsApi
             var result = await checker.CheckAsync(lesson, source, ct);
             LessonProgress? saved = childId is { } cid && result.Compiled ? progress.Record(cid, lesson.Id, result.Passed) : null;
             return Results.Ok(Answer(result, saved));
-        }));
+        })).RequireRateLimiting(RequestRateLimits.Compile); // a check compiles and runs: the same per-computer limit as Run
 
         // A virtual robot in the lesson's arena, for ▶ Run (robot lessons; null for weather lessons).
         api.MapPost("/{track}/{slug}/board", (string track, string slug, LessonLibrary library, LessonBoards boards, CancellationToken ct) => Guard(async () =>
