@@ -53,6 +53,7 @@ public static class HubApp
         services.AddProjects();
         services.AddTelemetry();
         services.AddFlashing();
+        services.AddLessons();
         services.AddHostedService<HubStartup>();
         services.AddHostedService<LiveNotifier>();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase)));
@@ -88,6 +89,7 @@ public static class HubApp
         app.MapBlocksApi();
         app.MapTelemetryApi();
         app.MapFlashingApi();
+        app.MapLessonsApi();
         app.MapHub<LiveHub>("/hubs/live");
         app.MapFallback("/api/{**rest}", () => Results.NotFound(new { error = new { en = "There is no such address in the hub's API.", ro = "Adresa aceasta nu există în API-ul hubului." } }));
         return app;

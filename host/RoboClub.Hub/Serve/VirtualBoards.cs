@@ -41,6 +41,17 @@ public sealed class VirtualBoards(IOptions<HubSettings> options)
         }
     }
 
+    /// <summary>Starts one more board (a lesson's robot in the lesson's arena, host/RoboClub.Hub/Lessons) and runs it with the others.</summary>
+    public async Task AddAsync(VirtualBoardHost host, CancellationToken cancellationToken)
+    {
+        await host.StartAsync(cancellationToken).ConfigureAwait(false);
+        lock (_boards)
+        {
+            _boards.Add(host);
+            _loops.Add(host.RunAsync(_stop.Token));
+        }
+    }
+
     /// <summary>Motors off, "offline" published, disconnected. Safe to call more than once.</summary>
     public async Task StopAsync()
     {

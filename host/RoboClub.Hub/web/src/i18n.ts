@@ -140,6 +140,23 @@ const words = {
   flashOnline: { ro: 'În hub', en: 'On the hub' },
   flashNotYet: { ro: 'încă nu', en: 'not yet' },
   flashWorking: { ro: 'Se lucrează… (poate dura câteva minute)', en: 'Working… (this can take a few minutes)' },
+  // lessons (src/lessons)
+  lessons: { ro: 'Lecții', en: 'Lessons' },
+  lessonTrackWeather: { ro: 'Stația meteo', en: 'Weather station' },
+  lessonTrackRobot: { ro: 'Robotul', en: 'Robot' },
+  lessonStep: { ro: 'Pasul', en: 'Step' },
+  lessonCheck: { ro: '✔ Verifică programul', en: '✔ Check my program' },
+  lessonChecking: { ro: 'Robotul virtual încearcă programul tău…', en: 'The virtual board is trying your program…' },
+  lessonPassed: { ro: 'Bravo! Programul face tot ce cere lecția.', en: 'Well done! Your program does everything the lesson asks.' },
+  lessonNotYet: { ro: 'Aproape! Uite ce merge deja și ce mai lipsește:', en: 'Nearly there! Here is what works and what is still missing:' },
+  lessonFixFirst: { ro: 'Programul are greșeli (uită-te la liniile marcate). Repară-le, apoi verifică din nou.', en: 'The program has mistakes (look at the marked lines). Fix them, then check again.' },
+  lessonClose: { ro: 'Închide lecția', en: 'Close the lesson' },
+  lessonWiring: { ro: 'Pentru bibliotecar: montajul', en: 'For the librarian: wiring' },
+  lessonFinished: { ro: 'terminată', en: 'finished' },
+  lessonChecks: { ro: 'verificări', en: 'checks' },
+  lessonClassProgress: { ro: 'Cine ce a terminat (pentru bibliotecar)', en: 'Who finished what (for the librarian)' },
+  lessonOutput: { ro: 'Ce a afișat plăcuța în verificare', en: 'What the board printed during the check' },
+  lessonProblems: { ro: 'Lecții care nu s-au putut încărca:', en: 'Lessons that could not be loaded:' },
 } as const;
 
 export type Word = keyof typeof words;

@@ -18,6 +18,8 @@ import { BlocksEditor } from './blocks/blocksEditor';
 import { blocksApi } from './blocks/blocksApi';
 import { initDataTab } from './data/dataTab';
 import { initFlashTab } from './flash/flashTab';
+import './lessons/lessons.css';
+import { LessonsView } from './lessons/lessonsView';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
@@ -151,6 +153,7 @@ function wireUi(): void {
       document.querySelectorAll<HTMLButtonElement>('[data-tab]').forEach(b => b.classList.toggle('active', b === button));
       document.querySelectorAll<HTMLElement>('main > section').forEach(s => { s.hidden = s.id !== `tab-${button.dataset.tab}`; });
       if (button.dataset.tab === 'projects') void autosave.saveNow().then(() => projectsView.render());
+      if (button.dataset.tab === 'lessons') void lessonsView.render();
     };
   });
   let saveTimer = 0;
@@ -207,6 +210,7 @@ async function openProject(project: Project): Promise<void> {
 }
 
 async function useChild(child: Child): Promise<void> {
+  currentChild = child;
   localStorage.setItem('roboclub.child', String(child.id));
   const badge = $<HTMLButtonElement>('child');
   badge.textContent = child.name;
@@ -219,6 +223,36 @@ async function useChild(child: Child): Promise<void> {
   else await openProject(await projectsApi.create(child.id, t('firstProject'), boards.get(selectedBoard() ?? '')?.kind === 'weather' ? 'weather' : 'robot', editorContent()));
   projectsView.setChild(child);
 }
+
+// ---- lessons (src/lessons): the Lessons tab and the step panel beside the blocks
+let currentChild: Child | null = null;
+const lessonsView = new LessonsView($('tab-lessons'), $('lesson-panel'), {
+  code,
+  blocks: () => blocks,
+  child: () => currentChild,
+  boardKind,
+  useBoardKind: async kind => {
+    if (boardKind() === kind && selectedBoard()) return;
+    const board = boards.all().filter(b => b.kind === kind).sort((a, b) => Number(b.online) - Number(a.online))[0];
+    if (!board) return;
+    picker.value = board.board;
+    await followBoard();
+  },
+  useBoard: async name => {
+    for (let i = 0; i < 40 && !boards.get(name); i++) {
+      await new Promise(r => setTimeout(r, 250));
+      if (i % 4 === 3) { for (const b of await api.boards()) boards.update(b); fillPicker(); }
+    }
+    if (!boards.get(name)) return;
+    fillPicker();
+    picker.value = name;
+    await followBoard();
+  },
+  openProject,
+  showEditor: () => document.querySelector<HTMLButtonElement>('[data-tab="editor"]')?.click(),
+  notify,
+  finished: () => undefined,
+});
 
 async function chooseChild(): Promise<void> {
   await autosave.saveNow();

@@ -1,0 +1,5 @@
+// The "inainte" button works. Add the other buttons!
+OnMessage("inainte", () =>
+{
+    Robot.Forward(60);
+});

@@ -1,0 +1,5 @@
+Every(10000, () =>
+{
+    Plot("temperatura", Weather.Temperature);
+    Plot("umiditate", Weather.Humidity);
+});

@@ -1,0 +1,4 @@
+Every(10000, () =>
+{
+    Plot("umiditate", Weather.Humidity);
+});

@@ -1,0 +1,4 @@
+Every(60000, () =>
+{
+    Console.WriteLine($"Presiunea: {Weather.Pressure} hPa");
+});
