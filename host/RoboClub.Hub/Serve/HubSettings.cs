@@ -32,5 +32,8 @@ public sealed class HubSettings
     /// <summary>Open the editor in the default browser once the hub listens (never when the output is redirected).</summary>
     public bool OpenBrowser { get; set; } = true;
 
+    /// <summary>Telemetry database: null or "sqlite" for {data}/telemetry.db, or postgres://user:password@host:port/database.</summary>
+    public string? Database { get; set; }
+
     public string DataDirectory => Data ?? Program.DefaultDataDirectory;
 }

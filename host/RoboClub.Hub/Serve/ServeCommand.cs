@@ -17,8 +17,9 @@ internal sealed class ServeCommand : Command
     static readonly Option<bool> NoBrowser = new("--no-browser") { Description = "Do not open the editor in a browser at start" };
     static readonly Option<bool> LocalOnly = new("--local-only") { Description = "Accept connections only from this computer (no tablets, no real boards)" };
     static readonly Option<string> Club = new("--club") { Description = "Club name used in MQTT topics", DefaultValueFactory = _ => "club1" };
+    static readonly Option<string?> Db = new("--db") { Description = "Telemetry database: sqlite (default, a file in the data folder) or postgres://user:password@host:port/database (shared by many clubs)" };
 
-    static readonly Option[] All = [Port, MqttPort, Data, VirtualBoardCount, Lang, NoBrowser, LocalOnly, Club];
+    static readonly Option[] All = [Port, MqttPort, Data, VirtualBoardCount, Lang, NoBrowser, LocalOnly, Club, Db];
 
     public ServeCommand(string[] configuration) : base("serve", "Run the hub: the web editor, the MQTT broker for boards, and virtual boards (the default command).")
     {
@@ -69,6 +70,12 @@ internal sealed class ServeCommand : Command
         Set(NoBrowser, "Hub:OpenBrowser", no => (!no).ToString());
         Set(Data, "Hub:Data", d => d?.FullName);
         Set(Lang, "Hub:Lang", l => l);
+        Set(Db, "Hub:Database", db => db);
+        if (p.GetResult(Db) is { Implicit: false } && Telemetry.TelemetryDatabase.Problem(p.GetValue(Db)) is { } badDb)
+        {
+            await Console.Error.WriteLineAsync($"error: {badDb.En}\neroare: {badDb.Ro}").ConfigureAwait(false);
+            return 1;
+        }
         try
         {
             await using var app = HubApp.Build(configuration, settings);
@@ -78,6 +85,12 @@ internal sealed class ServeCommand : Command
         catch (Exception e) when (PortInUse(e) is { } port)
         {
             await Console.Error.WriteLineAsync($"error: {port} is already in use (is another hub or broker running?). Choose another port with --port or --mqtt-port.").ConfigureAwait(false);
+            return 1;
+        }
+        catch (Exception e) when (e.GetBaseException() is RoboClub.Telemetry.TelemetryStoreException store)
+        {
+            // The telemetry database cannot be used (unreachable server, damaged file, ...): its message says what to do.
+            await Console.Error.WriteLineAsync($"error: {store.Message}").ConfigureAwait(false);
             return 1;
         }
     }
