@@ -125,8 +125,14 @@ static class PostgresSchema
         await c.ExecuteNonQueryAsync().ConfigureAwait(false);
     }
 
-    /// <summary>True for errors that mean "try the same transaction again" (two hubs touched the same rows).</summary>
-    public static bool IsTransient(Exception e) => e is PostgresException { SqlState: PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.SerializationFailure };
+    /// <summary>
+    /// True for errors that mean "try the same transaction again": two hubs touched the same rows
+    /// (deadlock), or one waited longer than the lock timeout for another's long commit.
+    /// </summary>
+    public static bool IsTransient(Exception e) => e is PostgresException
+    {
+        SqlState: PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.LockNotAvailable,
+    };
 
     /// <summary>Turns PostgreSQL's and the network's errors into a message that says what to do.</summary>
     public static Exception Explain(Exception e, string where) => e switch

@@ -65,6 +65,8 @@ public sealed class PostgresTelemetryStore : ITelemetryStore
         // BusyTimeout bounds how long a statement waits for a lock, as in SQLite; 0 would mean "forever".
         var timeout = (int)Math.Max(1, Math.Ceiling(options.BusyTimeout.TotalSeconds));
         builder.Timeout = Math.Max(builder.Timeout, timeout);
+        // Retention of a big club or an export's chunks may take a while on a busy server; a hung one still ends.
+        builder.CommandTimeout = Math.Max(builder.CommandTimeout, 300);
         string where = $"{builder.Host}:{builder.Port}/{builder.Database}{(string.IsNullOrEmpty(builder.SearchPath) ? "" : "?schema=" + builder.SearchPath)}";
         var dataSourceBuilder = new NpgsqlDataSourceBuilder(builder.ConnectionString);
         dataSourceBuilder.ConnectionStringBuilder.Options = $"-c lock_timeout={(long)options.BusyTimeout.TotalMilliseconds}";

@@ -102,8 +102,8 @@ public sealed class PostgresUrl
     public override string ToString() =>
         $"postgres://{(Username is null ? "" : Username + "@")}{Host}:{Port}/{Database}{(Schema is null ? "" : "?schema=" + Schema)}";
 
-    // A malformed address may still hold a password: never echo what follows "user:".
-    static string Hide(string? text)
+    /// <summary>The text with a password (between "user:" and "@") replaced by ***: a malformed address may still hold one.</summary>
+    public static string Hide(string? text)
     {
         if (text is null) return "";
         int at = text.LastIndexOf('@'), scheme = text.IndexOf("://", StringComparison.Ordinal);

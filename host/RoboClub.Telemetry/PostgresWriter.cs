@@ -98,10 +98,10 @@ sealed class PostgresWriter
                 }
             }
         }
-        catch (Exception e) when (e is NpgsqlException or TimeoutException or InvalidOperationException)
+        catch (Exception e)
         {
             // The database refused (unreachable, disk full, ...): these samples are lost and counted,
-            // the database stays as it was, and the writer goes on with the next batch.
+            // the database stays as it was, and the writer goes on with the next batch (it must never stop).
             _onFailed(count, PostgresSchema.Explain(e, _where));
         }
         finally
@@ -236,10 +236,15 @@ sealed class PostgresWriter
                 c.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = series });
                 batchCommand.BatchCommands.Add(c);
             }
-            var ids = new Dictionary<(string, string, string), long>(names.Count);
-            await using var r = await batchCommand.ExecuteReaderAsync().ConfigureAwait(false);
-            while (await r.ReadAsync().ConfigureAwait(false)) ids[(r.GetString(0), r.GetString(1), r.GetString(2))] = r.GetInt64(3);
-            return ids;
+            // Another hub may delete a board between our insert and our lookup: then insert again.
+            for (int attempt = 1; ; attempt++)
+            {
+                var ids = new Dictionary<(string, string, string), long>(names.Count);
+                await using (var r = await batchCommand.ExecuteReaderAsync().ConfigureAwait(false))
+                    while (await r.ReadAsync().ConfigureAwait(false)) ids[(r.GetString(0), r.GetString(1), r.GetString(2))] = r.GetInt64(3);
+                if (ids.Count == names.Count) return ids;
+                if (attempt == Attempts) throw new InvalidOperationException($"{names.Count - ids.Count} series were deleted by another hub while being created {Attempts} times.");
+            }
         }
     }
 
