@@ -79,6 +79,8 @@ internal sealed class ServeCommand : Command
         try
         {
             await using var app = HubApp.Build(configuration, settings);
+            // Opened before the host starts, so a database that cannot be used stops the hub with its message alone.
+            app.Services.GetRequiredService<RoboClub.Telemetry.ITelemetryStore>();
             await app.RunAsync().ConfigureAwait(false);
             return 0;
         }
@@ -87,13 +89,21 @@ internal sealed class ServeCommand : Command
             await Console.Error.WriteLineAsync($"error: {port} is already in use (is another hub or broker running?). Choose another port with --port or --mqtt-port.").ConfigureAwait(false);
             return 1;
         }
-        catch (Exception e) when (e.GetBaseException() is RoboClub.Telemetry.TelemetryStoreException store)
+        catch (Exception e) when (TelemetryProblem(e) is { } store)
         {
             // The telemetry database cannot be used (unreachable server, damaged file, ...): its message says what to do.
             await Console.Error.WriteLineAsync($"error: {store.Message}").ConfigureAwait(false);
             return 1;
         }
     }
+
+    static RoboClub.Telemetry.TelemetryStoreException? TelemetryProblem(Exception? e) => e switch
+    {
+        null => null,
+        RoboClub.Telemetry.TelemetryStoreException store => store,
+        AggregateException a => a.InnerExceptions.Select(TelemetryProblem).FirstOrDefault(x => x is not null),
+        _ => TelemetryProblem(e.InnerException),
+    };
 
     static string? PortInUse(Exception e) => e switch
     {

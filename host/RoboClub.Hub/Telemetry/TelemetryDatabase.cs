@@ -16,8 +16,8 @@ public static class TelemetryDatabase
         if (IsSqlite(setting)) return null;
         if (PostgresUrl.TryParse(setting, out string? en, out string? ro) is not null) return null;
         if (!PostgresUrl.LooksLikePostgres(setting))
-            return ($"--db takes \"sqlite\" or a PostgreSQL address such as postgres://user:password@host:5432/database, not \"{setting}\".",
-                    $"--db primește „sqlite” sau o adresă PostgreSQL ca postgres://utilizator:parolă@server:5432/bază, nu „{setting}”.");
+            return ($"--db takes \"sqlite\" or a PostgreSQL address such as postgres://user:password@host:5432/database, not \"{PostgresUrl.Hide(setting)}\".",
+                    $"--db primește „sqlite” sau o adresă PostgreSQL ca postgres://utilizator:parolă@server:5432/bază, nu „{PostgresUrl.Hide(setting)}”.");
         return (en!, ro!);
     }
 
