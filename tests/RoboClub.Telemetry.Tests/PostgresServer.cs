@@ -8,7 +8,7 @@ namespace RoboClub.Telemetry.Tests;
 /// <summary>
 /// A real PostgreSQL server for the test run: initdb into a temporary folder, started on loopback at
 /// a free port (pg_ctl), stopped and deleted at the end. One server for every Postgres test class
-/// (an xunit collection fixture); each test gets its own schema (<see cref="NewSchemaAsync"/>).
+/// (an xunit collection fixture, PostgresServerCollection; the telemetry benchmark starts one too); each test gets its own schema (<see cref="NewSchemaAsync"/>).
 /// PostgreSQL refuses to run as root, so under root the server runs as the "postgres" user that
 /// Debian's package creates. Not installed: every Postgres test fails and says how to install it.
 /// </summary>
@@ -25,7 +25,10 @@ public sealed class PostgresServer : IDisposable
     /// <summary>Connection string of the server's "postgres" database as the superuser "roboclub".</summary>
     public string AdminConnectionString { get; }
 
-    public PostgresServer()
+    public PostgresServer() : this(durable: false) { }
+
+    /// <param name="durable">Keep PostgreSQL's default fsync and commit settings (benchmarks); tests turn them off for speed.</param>
+    internal PostgresServer(bool durable)
     {
         _bin = FindBinaries() ?? throw new InvalidOperationException(
             "PostgreSQL is not installed: no initdb in /usr/lib/postgresql/*/bin nor on PATH. Install it with `apt-get install postgresql` " +
@@ -38,10 +41,11 @@ public sealed class PostgresServer : IDisposable
             if (_runAs is not null) Run("chown", [$"{_runAs}:", _dataDir], asServerUser: false);
             string data = Path.Combine(_dataDir, "data");
             Run(Path.Combine(_bin, "initdb"), ["-D", data, "-U", "roboclub", "-A", "trust", "-E", "UTF8", "--locale=C", "--no-sync"]);
-            // Durability settings off: a test server's data may be lost in a crash, it is thrown away anyway.
+            // Durability off for tests: a test server's data may be lost in a crash, it is thrown away anyway.
+            string durability = durable ? "" : " -c fsync=off -c synchronous_commit=off -c full_page_writes=off";
             Port = FreePort();
             Run(Path.Combine(_bin, "pg_ctl"), ["-D", data, "-l", Path.Combine(_dataDir, "server.log"), "-w", "-t", "120", "-o",
-                $"-p {Port} -k {_dataDir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200", "start"]);
+                $"-p {Port} -k {_dataDir} -c listen_addresses=127.0.0.1 -c max_connections=200{durability}", "start"]);
             AdminConnectionString = new NpgsqlConnectionStringBuilder
             {
                 Host = "127.0.0.1", Port = Port, Username = "roboclub", Database = "postgres", Pooling = false,
@@ -133,7 +137,3 @@ public sealed class PostgresServer : IDisposable
         }
     }
 }
-
-/// <summary>Every Postgres test class joins this collection, so they share one server (and run one at a time).</summary>
-[CollectionDefinition(PostgresServer.Collection)]
-public sealed class PostgresServerCollection : ICollectionFixture<PostgresServer>;
