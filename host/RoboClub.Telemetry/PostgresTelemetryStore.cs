@@ -192,15 +192,33 @@ public sealed class PostgresTelemetryStore : ITelemetryStore
             }
 
             // Raw points when there are few: one more than asked for tells there are too many, without counting them all.
-            await using (var c = new NpgsqlCommand("SELECT t, v FROM telemetry_samples WHERE series_id = $1 AND t >= $2 AND t < $3 ORDER BY t LIMIT $4", connection))
+            // That is only cheap as a walk along the primary key that stops after maxPoints + 1 rows. Before
+            // autovacuum has analysed new samples, the planner guesses a few rows and reads the whole range
+            // (a bitmap scan and a sort: half a second for a million points), so it is told not to.
+            await using var tx = await connection.BeginTransactionAsync(System.Data.IsolationLevel.ReadCommitted, cancellationToken).ConfigureAwait(false);
+            var batch = new NpgsqlBatch(connection, tx)
             {
-                c.Parameters.Add(new NpgsqlParameter<long> { TypedValue = id });
-                c.Parameters.Add(new NpgsqlParameter<long> { TypedValue = range.FromMs });
-                c.Parameters.Add(new NpgsqlParameter<long> { TypedValue = range.ToMs });
-                c.Parameters.Add(new NpgsqlParameter<long> { TypedValue = maxPoints + 1 });
+                BatchCommands =
+                {
+                    new("SET LOCAL enable_bitmapscan = off"),
+                    new("SET LOCAL enable_sort = off"),
+                    new("SELECT t, v FROM telemetry_samples WHERE series_id = $1 AND t >= $2 AND t < $3 ORDER BY t LIMIT $4"),
+                },
+            };
+            await using (batch.ConfigureAwait(false))
+            {
+                var p = batch.BatchCommands[2].Parameters;
+                p.Add(new NpgsqlParameter<long> { TypedValue = id });
+                p.Add(new NpgsqlParameter<long> { TypedValue = range.FromMs });
+                p.Add(new NpgsqlParameter<long> { TypedValue = range.ToMs });
+                p.Add(new NpgsqlParameter<long> { TypedValue = maxPoints + 1 });
                 var points = new List<DataPoint>();
-                await using (var r = await c.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+                await using (var r = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    while (r.FieldCount != 2) // past the SETs
+                        if (!await r.NextResultAsync(cancellationToken).ConfigureAwait(false)) break;
                     while (await r.ReadAsync(cancellationToken).ConfigureAwait(false)) points.Add(new DataPoint(r.GetInt64(0), r.GetDouble(1)));
+                }
                 if (points.Count <= maxPoints) return new RangeResult(range, points, [], 0);
             }
             var (buckets, width) = await PostgresBuckets.QueryAsync(connection, id, range, maxPoints, cancellationToken).ConfigureAwait(false);
