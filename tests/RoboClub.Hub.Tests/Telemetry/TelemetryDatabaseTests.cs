@@ -1,3 +1,7 @@
+using System.Net.Http.Json;
+using Npgsql;
+using RoboClub.Telemetry.Tests;
+
 namespace RoboClub.Hub.Tests.Telemetry;
 
 /// <summary>`roboclub serve --db …`: which telemetry store the hub opens, and what it says when it cannot.</summary>
@@ -30,5 +34,30 @@ public sealed class TelemetryDatabaseTests : IDisposable
         Assert.Contains("Cannot reach the PostgreSQL server 127.0.0.1:1/roboclub", hub.Output);
         Assert.DoesNotContain("secret", hub.Output);
         Assert.DoesNotContain("   at ", hub.Output); // a message, not a stack trace
+    }
+
+    [Fact]
+    public async Task With_a_postgres_address_the_hub_keeps_its_telemetry_in_that_database()
+    {
+        using var server = new PostgresServer();
+        string schema = new NpgsqlConnectionStringBuilder(await server.NewSchemaAsync()).SearchPath!;
+        await using var hub = RoboclubProcess.Start("serve", "--port", "0", "--mqtt-port", "0", "--local-only", "--no-browser", "--virtual-boards", "0", "--data", _dir,
+            "--db", $"postgres://roboclub@127.0.0.1:{server.Port}/postgres?schema={schema}");
+        string web = (await hub.WaitForLineAsync(@"Editor: (http://localhost:\d+/)", TimeSpan.FromSeconds(90))).Groups[1].Value;
+
+        using var http = new HttpClient { BaseAddress = new Uri(web) };
+        (await http.PutAsJsonAsync("/api/telemetry/settings", new { retentionDays = 12, sampleIntervalMs = 2000 })).EnsureSuccessStatusCode();
+
+        await using var c = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(server.AdminConnectionString) { SearchPath = schema }.ConnectionString);
+        await c.OpenAsync();
+        await using var settings = new NpgsqlCommand("SELECT club, retention_days, sample_interval_ms FROM telemetry_club_settings", c);
+        await using (var r = await settings.ExecuteReaderAsync())
+        {
+            Assert.True(await r.ReadAsync());
+            Assert.Equal(("club1", 12, 2000), (r.GetString(0), r.GetInt32(1), r.GetInt32(2)));
+        }
+        Assert.False(File.Exists(Path.Combine(_dir, "telemetry.db")), "no SQLite file beside it");
+        await hub.SignalAsync("TERM");
+        Assert.Equal(0, await hub.WaitForExitAsync(TimeSpan.FromSeconds(30)));
     }
 }
