@@ -142,6 +142,8 @@ static class PostgresSchema
             new TelemetryStoreException($"PostgreSQL at {where} refused the user name or password ({p.MessageText}). Check the address given with --db.", e),
         PostgresException { SqlState: PostgresErrorCodes.InvalidCatalogName } =>
             new TelemetryStoreException($"The database in {where} does not exist. Create it first (createdb) or correct the address given with --db.", e),
+        PostgresException { SqlState: PostgresErrorCodes.InvalidSchemaName } =>
+            new TelemetryStoreException($"The schema of {where} does not exist. Create it first (CREATE SCHEMA name) or leave ?schema= out of the address given with --db.", e),
         PostgresException { SqlState: PostgresErrorCodes.InsufficientPrivilege } p =>
             new TelemetryStoreException($"The PostgreSQL user of {where} may not create or change RoboClub's telemetry tables ({p.MessageText}). Grant it rights on the database or schema.", e),
         PostgresException { SqlState: PostgresErrorCodes.DiskFull } =>

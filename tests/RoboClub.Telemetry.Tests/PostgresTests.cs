@@ -180,7 +180,7 @@ public sealed class PostgresTests(PostgresServer server) : IDisposable
     }
 
     [Fact]
-    public async Task An_unreachable_server_a_missing_database_and_a_wrong_user_give_clear_errors()
+    public async Task An_unreachable_server_a_missing_database_or_schema_and_a_wrong_user_give_clear_errors()
     {
         var builder = new NpgsqlConnectionStringBuilder(server.AdminConnectionString) { Port = 1, Timeout = 2 };
         var e = await Assert.ThrowsAsync<TelemetryStoreException>(() => PostgresTelemetryStore.OpenAsync(builder.ConnectionString));
@@ -189,6 +189,11 @@ public sealed class PostgresTests(PostgresServer server) : IDisposable
         builder = new NpgsqlConnectionStringBuilder(server.AdminConnectionString) { Database = "no_such_db" };
         e = await Assert.ThrowsAsync<TelemetryStoreException>(() => PostgresTelemetryStore.OpenAsync(builder.ConnectionString));
         Assert.Contains("does not exist", e.Message);
+
+        builder = new NpgsqlConnectionStringBuilder(server.AdminConnectionString) { SearchPath = "no_such_schema" };
+        e = await Assert.ThrowsAsync<TelemetryStoreException>(() => PostgresTelemetryStore.OpenAsync(builder.ConnectionString));
+        Assert.Contains("The schema of 127.0.0.1", e.Message);
+        Assert.Contains("CREATE SCHEMA", e.Message);
 
         builder = new NpgsqlConnectionStringBuilder(server.AdminConnectionString) { Username = "nobody" };
         e = await Assert.ThrowsAsync<TelemetryStoreException>(() => PostgresTelemetryStore.OpenAsync(builder.ConnectionString));
