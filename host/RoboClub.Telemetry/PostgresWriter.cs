@@ -5,16 +5,6 @@ using Npgsql;
 namespace RoboClub.Telemetry;
 
 /// <summary>
-/// A change other than appending (delete, retention, settings) or a flush marker, for the PostgreSQL
-/// writer. It runs after the samples queued before it are committed, so it never races them.
-/// </summary>
-sealed class PostgresWriterCommand(Func<PostgresWriter, Task<long>> action) : WriteQueueItem
-{
-    public Func<PostgresWriter, Task<long>> Action { get; } = action;
-    public TaskCompletionSource<long> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-}
-
-/// <summary>
 /// Takes batches off the queue on a background task and writes them to PostgreSQL, up to
 /// <see cref="TelemetryStoreOptions.MaxSamplesPerTransaction"/> samples per transaction (sooner when
 /// the queue runs dry). Samples are held in memory until the commit, then written as arrays in a
