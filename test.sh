@@ -22,6 +22,9 @@ done
 if ! /usr/bin/python3 -c 'import paho.mqtt.client' >/dev/null 2>&1; then missing+=(python3-paho-mqtt); fi
 # python3-qrcode is the reference the QR encoder's tests compare with
 if ! /usr/bin/python3 -c 'import qrcode' >/dev/null 2>&1; then missing+=(python3-qrcode); fi
+# PostgreSQL: the telemetry tests start their own server with initdb and pg_ctl, which Debian keeps
+# outside PATH (/usr/lib/postgresql/<version>/bin), so look there as well as on PATH
+if ! compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null && ! command -v initdb >/dev/null 2>&1; then missing+=(postgresql); fi
 
 if [ ${#missing[@]} -gt 0 ]; then
   pkgs=$(printf '%s\n' "${missing[@]}" | sort -u | tr '\n' ' ')

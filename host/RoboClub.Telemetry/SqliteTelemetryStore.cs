@@ -107,7 +107,7 @@ public sealed class SqliteTelemetryStore : ITelemetryStore
         for (int i = 0; i < samples.Count; i++)
         {
             var s = samples[i];
-            string? why = SampleProblem(s);
+            string? why = s.Problem();
             if (why is null) valid[count++] = s;
             else
             {
@@ -135,16 +135,6 @@ public sealed class SqliteTelemetryStore : ITelemetryStore
     {
         Interlocked.Add(ref _dropped, count);
         return new AppendResult(0, rejected, count, problem);
-    }
-
-    static string? SampleProblem(in TelemetrySample s)
-    {
-        if (TelemetryNames.Problem(s.Series, "series name") is { } bad) return bad;
-        // NaN and ±Infinity are refused: they cannot be averaged, charted or written to CSV in a way
-        // spreadsheets read, and boards are not supposed to send them (protocol.md).
-        if (!double.IsFinite(s.Value)) return $"The value of \"{s.Series}\" is {s.Value}; only finite numbers are stored.";
-        if (!TimeRange.IsValidTime(s.TimeMs)) return $"The time {s.TimeMs} of \"{s.Series}\" is not between 1970 and 9999.";
-        return null;
     }
 
     public Task FlushAsync(CancellationToken cancellationToken = default) => RunOnWriterAsync(_ => 0, cancellationToken);

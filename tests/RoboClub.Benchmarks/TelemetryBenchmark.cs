@@ -12,13 +12,14 @@ namespace RoboClub.Benchmarks;
 /// of the same rows and a naive one-insert-per-transaction loop), a 1M-point range drawn as 2,000
 /// buckets (ours, bucketed in SQL, against reading every point and bucketing in C#, and the sqlite3
 /// shell running the same GROUP BY), and CSV export (ours against the sqlite3 shell's `.mode csv`).
+/// Then the same for the PostgreSQL store (PostgresTelemetryBenchmark), beside SQLite's numbers.
 /// </summary>
 static class TelemetryBenchmark
 {
-    const string Club = "bench";
-    const long Start = 1_795_000_000_000; // 2026-11-18, a round time in the boards' era
-    const int StepMs = 10;                 // 100 samples/s, a fast sensor
-    const int Buckets = 2_000;
+    internal const string Club = "bench";
+    internal const long Start = 1_795_000_000_000; // 2026-11-18, a round time in the boards' era
+    internal const int StepMs = 10;                 // 100 samples/s, a fast sensor
+    internal const int Buckets = 2_000;
     const int BatchSize = 50;              // protocol.md's default telemetry batch
 
     public static int Run(string[] args)
@@ -139,12 +140,15 @@ static class TelemetryBenchmark
         Console.WriteLine($"ours vs peer: ×N means ours is N times better (faster, or more per second). Bucket runs (ms): ours {string.Join(", ", bucketMs.Select(m => m.ToString("F1", CultureInfo.InvariantCulture)))} (CPU {string.Join(", ", bucketCpuMs.Select(m => m.ToString("F0", CultureInfo.InvariantCulture)))}); " +
                           $"naive {string.Join(", ", naiveMs.Select(m => m.ToString("F0", CultureInfo.InvariantCulture)))}. " +
                           $"Database {new FileInfo(db).Length / 1e6:F1} MB for {points:N0} samples; stats {store.Stats}.");
+
+        await store.DisposeAsync(); // the PostgreSQL run gets the machine to itself
+        await PostgresTelemetryBenchmark.RunAsync(points, runs, oursIngest, oursBucket, oursExport);
         return 0;
     }
 
     static string Ratio(double ours, double peer) => peer > 0 ? $"{ours / peer:F2}×" : "–";
 
-    static double Median(List<double> xs)
+    internal static double Median(List<double> xs)
     {
         var s = xs.Order().ToList();
         return s.Count % 2 == 1 ? s[s.Count / 2] : (s[s.Count / 2 - 1] + s[s.Count / 2]) / 2;
@@ -155,7 +159,7 @@ static class TelemetryBenchmark
     /// disk, so the loop waits while 100,000 samples are queued (the queue holds 500,000): this
     /// measures the writer's sustained rate, not how fast the queue fills. Returns samples dropped.
     /// </summary>
-    static int Ingest(ITelemetryStore store, int points)
+    internal static int Ingest(ITelemetryStore store, int points)
     {
         var batch = new TelemetrySample[BatchSize];
         int dropped = 0;
@@ -173,7 +177,7 @@ static class TelemetryBenchmark
         return dropped;
     }
 
-    static double Value(long k) => Math.Round(20 + 5 * Math.Sin(k / 5000.0) + (k * 7919 % 100) / 100.0, 2);
+    internal static double Value(long k) => Math.Round(20 + 5 * Math.Sin(k / 5000.0) + (k * 7919 % 100) / 100.0, 2);
 
     static int NaiveBuckets(string db, TimeRange range, int buckets)
     {

@@ -2,16 +2,12 @@ using static RoboClub.Telemetry.Tests.Samples;
 
 namespace RoboClub.Telemetry.Tests;
 
-public sealed class AppendAndListTests : IDisposable
+public abstract class AppendAndListTests(TestStores stores) : StoreTests(stores)
 {
-    readonly TempFolder _folder = new();
-
-    public void Dispose() => _folder.Dispose();
-
     [Fact]
     public async Task Listing_gives_each_series_with_first_and_last_time_and_count()
     {
-        await using var store = SqliteTelemetryStore.Open(_folder.File());
+        await using var store = await Stores.OpenAsync();
         var result = store.Append("arad", "station-1", [S("temperature", T0 + 2000, 21.5), S("humidity", T0, 48), S("temperature", T0, 21.0), S("temperature", T0 + 1000, 21.2)]);
         Assert.Equal(new AppendResult(4, 0, 0, null), result);
         store.Append("arad", "station-1", [S("temperature", T0 + 5000, 22)]); // a second batch extends the series
@@ -30,7 +26,7 @@ public sealed class AppendAndListTests : IDisposable
     [Fact]
     public async Task Latest_gives_the_newest_sample_of_each_series_even_when_it_arrived_first()
     {
-        await using var store = SqliteTelemetryStore.Open(_folder.File());
+        await using var store = await Stores.OpenAsync();
         await store.AppendAndFlush("arad", "station-1", S("temperature", T0 + 9000, 23.25), S("humidity", T0, 40));
         await store.AppendAndFlush("arad", "station-1", S("temperature", T0 + 1000, 20), S("humidity", T0 + 500, 41.5)); // older temperature, newer humidity
 
@@ -41,7 +37,7 @@ public sealed class AppendAndListTests : IDisposable
     [Fact]
     public async Task A_repeated_series_and_millisecond_keeps_the_first_value_like_a_QoS1_redelivery()
     {
-        await using var store = SqliteTelemetryStore.Open(_folder.File());
+        await using var store = await Stores.OpenAsync();
         TelemetrySample[] batch = [S("temperature", T0, 20), S("temperature", T0 + 1000, 21)];
         await store.AppendAndFlush("arad", "station-1", batch);
         await store.AppendAndFlush("arad", "station-1", batch); // the broker delivered the batch twice
@@ -55,7 +51,7 @@ public sealed class AppendAndListTests : IDisposable
     [Fact]
     public async Task Invalid_samples_are_rejected_one_by_one_and_the_valid_ones_kept()
     {
-        await using var store = SqliteTelemetryStore.Open(_folder.File());
+        await using var store = await Stores.OpenAsync();
         var result = store.Append("arad", "station-1",
         [
             S("temperature", T0, 21),
@@ -96,7 +92,7 @@ public sealed class AppendAndListTests : IDisposable
     [InlineData("123456789012345678901234567890123")]
     public async Task Bad_club_board_and_series_names_are_refused_with_a_clear_message(string bad)
     {
-        await using var store = SqliteTelemetryStore.Open(_folder.File());
+        await using var store = await Stores.OpenAsync();
         var e = Assert.Throws<ArgumentException>(() => store.Append(bad, "station-1", [S("t", T0, 1)]));
         Assert.Contains("club name", e.Message);
         e = Assert.Throws<ArgumentException>(() => store.Append("arad", bad, [S("t", T0, 1)]));
@@ -120,7 +116,7 @@ public sealed class AppendAndListTests : IDisposable
     [Fact]
     public async Task Deleting_a_board_removes_its_series_and_samples_only()
     {
-        await using var store = SqliteTelemetryStore.Open(_folder.File());
+        await using var store = await Stores.OpenAsync();
         await store.AppendAndFlush("arad", "station-1", S("temperature", T0, 1), S("temperature", T0 + 1, 2), S("humidity", T0, 3));
         await store.AppendAndFlush("arad", "station-2", S("temperature", T0, 4));
 
@@ -138,9 +134,9 @@ public sealed class AppendAndListTests : IDisposable
     [Fact]
     public async Task A_full_queue_drops_and_counts_samples_and_Append_never_waits()
     {
-        await using var store = SqliteTelemetryStore.Open(_folder.File(), new TelemetryStoreOptions { MaxQueuedSamples = 100 });
+        await using var store = await Stores.OpenAsync(new TelemetryStoreOptions { MaxQueuedSamples = 100 });
         using var writerBusy = new ManualResetEventSlim();
-        var blocker = store.RunOnWriterAsync(_ => { writerBusy.Wait(TimeSpan.FromSeconds(30)); return 0; }, CancellationToken.None);
+        var blocker = Stores.BlockWriter(store, writerBusy);
 
         var batch = Enumerable.Range(0, 50).Select(i => S("temperature", T0 + i, i)).ToArray();
         var started = System.Diagnostics.Stopwatch.StartNew();
@@ -159,3 +155,8 @@ public sealed class AppendAndListTests : IDisposable
         Assert.Equal(50, store.Append("arad", "station-3", batch).Accepted); // room again
     }
 }
+
+public sealed class SqliteAppendAndListTests() : AppendAndListTests(new SqliteTestStores());
+
+[Collection(PostgresServer.Collection)]
+public sealed class PostgresAppendAndListTests(PostgresServer server) : AppendAndListTests(new PostgresTestStores(server));

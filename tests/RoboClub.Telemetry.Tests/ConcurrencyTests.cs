@@ -2,12 +2,8 @@ using static RoboClub.Telemetry.Tests.Samples;
 
 namespace RoboClub.Telemetry.Tests;
 
-public sealed class ConcurrencyTests : IDisposable
+public abstract class ConcurrencyTests(TestStores stores) : StoreTests(stores)
 {
-    readonly TempFolder _folder = new();
-
-    public void Dispose() => _folder.Dispose();
-
     /// <summary>
     /// Boards append from several threads while readers list, query, export and read the latest
     /// values: readers never fail, never see a count go down, and everything arrives in the end.
@@ -15,7 +11,7 @@ public sealed class ConcurrencyTests : IDisposable
     [Fact]
     public async Task Appending_from_several_threads_while_reading_loses_nothing_and_readers_see_consistent_data()
     {
-        await using var store = SqliteTelemetryStore.Open(_folder.File());
+        await using var store = await Stores.OpenAsync();
         const int Boards = 4, Batches = 300, BatchSize = 50;
         var key = new SeriesKey("arad", "board-0", "temperature");
         using var stop = new CancellationTokenSource();
@@ -75,7 +71,7 @@ public sealed class ConcurrencyTests : IDisposable
     [Fact]
     public async Task Deletes_and_retention_queued_between_appends_do_not_mix_up_series()
     {
-        await using var store = SqliteTelemetryStore.Open(_folder.File());
+        await using var store = await Stores.OpenAsync();
         store.Append("arad", "station-1", [S("temperature", T0, 1)]);
         var delete = store.DeleteBoardAsync("arad", "station-1"); // runs after the append above
         store.Append("arad", "station-1", [S("temperature", T0 + 1, 2)]); // after the delete: a new series
@@ -85,3 +81,8 @@ public sealed class ConcurrencyTests : IDisposable
         Assert.Equal([new DataPoint(T0 + 1, 2)], r.Points);
     }
 }
+
+public sealed class SqliteConcurrencyTests() : ConcurrencyTests(new SqliteTestStores());
+
+[Collection(PostgresServer.Collection)]
+public sealed class PostgresConcurrencyTests(PostgresServer server) : ConcurrencyTests(new PostgresTestStores(server));

@@ -3,15 +3,11 @@ using static RoboClub.Telemetry.Tests.Samples;
 
 namespace RoboClub.Telemetry.Tests;
 
-public sealed class CsvExportTests : IDisposable
+public abstract class CsvExportTests(TestStores stores) : StoreTests(stores)
 {
-    readonly TempFolder _folder = new();
-
-    public void Dispose() => _folder.Dispose();
-
-    async Task<SqliteTelemetryStore> StoreWithTwoBoards()
+    async Task<ITelemetryStore> StoreWithTwoBoards()
     {
-        var store = SqliteTelemetryStore.Open(_folder.File());
+        var store = await Stores.OpenAsync();
         await store.AppendAndFlush("arad", "station-1",
             S("temperature", T0, 21.5), S("temperature", T0 + 1500, -0.125), S("temperature", T0 + 3000, 1e21),
             S("humidity", T0 + 1500, 48), S("umiditate_sol", T0 + 500, 0.1));
@@ -76,7 +72,7 @@ public sealed class CsvExportTests : IDisposable
     public async Task Values_read_back_exactly_as_stored()
     {
         double[] values = [0.1, 1.0 / 3, -273.15, 1e-300, double.MaxValue, double.Epsilon, 123456789.123456789, -0.0];
-        await using var store = SqliteTelemetryStore.Open(_folder.File());
+        await using var store = await Stores.OpenAsync();
         await store.AppendAndFlush("arad", "station-1", values.Select((v, i) => S("x", T0 + i, v)).ToArray());
         var (_, csv) = await Export(store, new CsvExportRequest("arad", TimeRange.All) { Boards = ["station-1"] });
         var read = csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Skip(1)
@@ -87,14 +83,14 @@ public sealed class CsvExportTests : IDisposable
     [Fact]
     public async Task A_large_export_streams_to_a_file_and_every_row_is_there()
     {
-        await using var store = SqliteTelemetryStore.Open(_folder.File());
+        await using var store = await Stores.OpenAsync();
         for (int batch = 0; batch < 20; batch++)
         {
             store.Append("arad", "station-1", Enumerable.Range(0, 2500).Select(i => S("a", T0 + batch * 2500 + i, i)).ToArray());
             store.Append("arad", "station-2", Enumerable.Range(0, 2500).Select(i => S("b", T0 + batch * 2500 + i, -i)).ToArray());
         }
         await store.FlushAsync();
-        string path = _folder.File("export.csv");
+        string path = Stores.Folder.File("export.csv");
         await using (var file = new StreamWriter(path, false, new UTF8Encoding(false)))
             Assert.Equal(100_000, await store.ExportCsvAsync(new CsvExportRequest("arad", TimeRange.All) { Boards = ["station-1", "station-2"] }, file));
 
@@ -112,7 +108,7 @@ public sealed class CsvExportTests : IDisposable
     [Fact]
     public async Task Cancelling_stops_an_export()
     {
-        await using var store = SqliteTelemetryStore.Open(_folder.File());
+        await using var store = await Stores.OpenAsync();
         await store.AppendAndFlush("arad", "station-1", Enumerable.Range(0, 50_000).Select(i => S("a", T0 + i, i)).ToArray());
         using var cts = new CancellationTokenSource();
         cts.Cancel();
@@ -122,7 +118,7 @@ public sealed class CsvExportTests : IDisposable
     [Fact]
     public async Task Bad_requests_are_refused()
     {
-        await using var store = SqliteTelemetryStore.Open(_folder.File());
+        await using var store = await Stores.OpenAsync();
         var nothing = await Assert.ThrowsAsync<ArgumentException>(() => store.ExportCsvAsync(new CsvExportRequest("arad", TimeRange.All), new StringWriter()));
         Assert.Contains("at least one series or board", nothing.Message);
         await Assert.ThrowsAsync<ArgumentException>(() => store.ExportCsvAsync(new CsvExportRequest("arad", TimeRange.All) { Boards = ["a,b"] }, new StringWriter()));
@@ -146,3 +142,8 @@ public sealed class CsvExportTests : IDisposable
         Assert.Equal("9999-12-31T23:59:59.999Z", TelemetryCsv.FormatTime(TimeRange.MaxTimeMs));
     }
 }
+
+public sealed class SqliteCsvExportTests() : CsvExportTests(new SqliteTestStores());
+
+[Collection(PostgresServer.Collection)]
+public sealed class PostgresCsvExportTests(PostgresServer server) : CsvExportTests(new PostgresTestStores(server));

@@ -2,17 +2,14 @@ using static RoboClub.Telemetry.Tests.Samples;
 
 namespace RoboClub.Telemetry.Tests;
 
-public sealed class RangeQueryTests : IDisposable
+public abstract class RangeQueryTests(TestStores stores) : StoreTests(stores)
 {
-    readonly TempFolder _folder = new();
     static readonly SeriesKey Temperature = new("arad", "station-1", "temperature");
-
-    public void Dispose() => _folder.Dispose();
 
     [Fact]
     public async Task Few_samples_come_back_raw_in_time_order_and_the_range_end_is_exclusive()
     {
-        await using var store = SqliteTelemetryStore.Open(_folder.File());
+        await using var store = await Stores.OpenAsync();
         await store.AppendAndFlush("arad", "station-1", S("temperature", T0 + 30, 3), S("temperature", T0 + 10, 1), S("temperature", T0 + 20, 2), S("temperature", T0 + 40, 4), S("humidity", T0 + 20, 50));
 
         var r = await store.QueryRangeAsync(Temperature, new TimeRange(T0 + 10, T0 + 40), 3);
@@ -27,7 +24,7 @@ public sealed class RangeQueryTests : IDisposable
     [Fact]
     public async Task More_samples_than_asked_for_come_back_as_buckets_with_min_max_avg_count()
     {
-        await using var store = SqliteTelemetryStore.Open(_folder.File());
+        await using var store = await Stores.OpenAsync();
         // 10 samples 100 ms apart, asked as 2 buckets over 1 s: 500 ms each (under a second: raw samples grouped in SQL).
         await store.AppendAndFlush("arad", "station-1", Enumerable.Range(0, 10).Select(i => S("temperature", T0 + i * 100, i)).ToArray());
 
@@ -41,7 +38,7 @@ public sealed class RangeQueryTests : IDisposable
     [Fact]
     public async Task Empty_buckets_are_left_out()
     {
-        await using var store = SqliteTelemetryStore.Open(_folder.File());
+        await using var store = await Stores.OpenAsync();
         await store.AppendAndFlush("arad", "station-1", S("temperature", T0, 1), S("temperature", T0 + 1, 3), S("temperature", T0 + 9_000, 5));
         var r = await store.QueryRangeAsync(Temperature, new TimeRange(T0, T0 + 10_000), 2);
         Assert.Equal([new Bucket(T0, 1, 3, 2, 2), new Bucket(T0 + 5_000, 5, 5, 5, 1)], r.Buckets);
@@ -63,7 +60,7 @@ public sealed class RangeQueryTests : IDisposable
             t += random.Next(4) == 0 ? random.Next(1, 20_000) : random.Next(1, 300);
             data[t] = Math.Round(random.NextDouble() * 200 - 100, 3);
         }
-        await using var store = SqliteTelemetryStore.Open(_folder.File());
+        await using var store = await Stores.OpenAsync();
         var all = data.Select(kv => S("temperature", kv.Key, kv.Value)).ToArray();
         foreach (var chunk in all.Chunk(997)) store.Append("arad", "station-1", chunk);
         await store.FlushAsync();
@@ -126,10 +123,15 @@ public sealed class RangeQueryTests : IDisposable
         Assert.Throws<ArgumentOutOfRangeException>(() => new TimeRange(0, TimeRange.MaxTimeMs + 2));
         Assert.Equal(TimeRange.MaxTimeMs + 1, TimeRange.All.ToMs);
 
-        await using var store = SqliteTelemetryStore.Open(_folder.File());
+        await using var store = await Stores.OpenAsync();
         var range = new TimeRange(T0, T0 + 1000);
         var tooMany = await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => store.QueryRangeAsync(Temperature, range, ITelemetryStore.MaxPoints + 1));
         Assert.Contains("1 to 10000", tooMany.Message);
         await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => store.QueryRangeAsync(Temperature, range, 0));
     }
 }
+
+public sealed class SqliteRangeQueryTests() : RangeQueryTests(new SqliteTestStores());
+
+[Collection(PostgresServer.Collection)]
+public sealed class PostgresRangeQueryTests(PostgresServer server) : RangeQueryTests(new PostgresTestStores(server));

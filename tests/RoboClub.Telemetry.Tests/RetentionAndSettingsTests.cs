@@ -2,12 +2,9 @@ using static RoboClub.Telemetry.Tests.Samples;
 
 namespace RoboClub.Telemetry.Tests;
 
-public sealed class RetentionAndSettingsTests : IDisposable
+public abstract class RetentionAndSettingsTests(TestStores stores) : StoreTests(stores)
 {
     const long Day = 86_400_000;
-    readonly TempFolder _folder = new();
-
-    public void Dispose() => _folder.Dispose();
 
     /// <summary>A clock that says what the test wants.</summary>
     sealed class FixedClock(long nowMs) : TimeProvider
@@ -18,14 +15,14 @@ public sealed class RetentionAndSettingsTests : IDisposable
     [Fact]
     public async Task Settings_default_to_none_and_are_kept_per_club()
     {
-        await using (var store = SqliteTelemetryStore.Open(_folder.File()))
+        await using (var store = await Stores.OpenAsync())
         {
             Assert.Equal(ClubSettings.Default, await store.GetClubSettingsAsync("arad"));
             await store.SetClubSettingsAsync("arad", new ClubSettings(30, 1000));
             await store.SetClubSettingsAsync("cluj", new ClubSettings(null, 250));
             await store.SetClubSettingsAsync("arad", new ClubSettings(7, 500)); // replaces
         }
-        await using (var reopened = SqliteTelemetryStore.Open(_folder.File()))
+        await using (var reopened = await Stores.OpenAsync())
         {
             Assert.Equal(new ClubSettings(7, 500), await reopened.GetClubSettingsAsync("arad"));
             Assert.Equal(new ClubSettings(null, 250), await reopened.GetClubSettingsAsync("cluj"));
@@ -40,7 +37,7 @@ public sealed class RetentionAndSettingsTests : IDisposable
     [InlineData(null, 3_600_001)]
     public async Task Out_of_range_settings_are_refused(int? retentionDays, int? sampleIntervalMs)
     {
-        await using var store = SqliteTelemetryStore.Open(_folder.File());
+        await using var store = await Stores.OpenAsync();
         await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => store.SetClubSettingsAsync("arad", new ClubSettings(retentionDays, sampleIntervalMs)));
         await Assert.ThrowsAsync<ArgumentException>(() => store.SetClubSettingsAsync("bad club", ClubSettings.Default));
         Assert.Equal(ClubSettings.Default, await store.GetClubSettingsAsync("arad"));
@@ -50,7 +47,7 @@ public sealed class RetentionAndSettingsTests : IDisposable
     public async Task Retention_deletes_only_older_samples_of_clubs_that_set_it_and_keeps_summaries_right()
     {
         long now = T0 + 10 * Day;
-        await using var store = SqliteTelemetryStore.Open(_folder.File(), new TelemetryStoreOptions { TimeProvider = new FixedClock(now) });
+        await using var store = await Stores.OpenAsync(new TelemetryStoreOptions { TimeProvider = new FixedClock(now) });
         // Arad: one sample every 7 minutes 3 seconds for 10 days; cutoff (3 days) falls inside a second, minute and hour.
         var arad = new List<TelemetrySample>();
         for (long t = T0 + 1234; t < now; t += 423_000) arad.Add(S("temperature", t, t % 1000 + t / 423_000 % 17));
@@ -86,3 +83,8 @@ public sealed class RetentionAndSettingsTests : IDisposable
         }
     }
 }
+
+public sealed class SqliteRetentionAndSettingsTests() : RetentionAndSettingsTests(new SqliteTestStores());
+
+[Collection(PostgresServer.Collection)]
+public sealed class PostgresRetentionAndSettingsTests(PostgresServer server) : RetentionAndSettingsTests(new PostgresTestStores(server));

@@ -15,11 +15,10 @@ public static class TelemetryApi
 {
     public sealed record SettingsRequest(int? RetentionDays, int? SampleIntervalMs);
 
-    /// <summary>The store at {data}/telemetry.db and the service that fills it from the boards.</summary>
+    /// <summary>The store (SQLite at {data}/telemetry.db, or PostgreSQL with --db) and the service that fills it from the boards.</summary>
     public static IServiceCollection AddTelemetry(this IServiceCollection services)
     {
-        services.AddSingleton<ITelemetryStore>(sp => SqliteTelemetryStore.Open(
-            Path.Combine(sp.GetRequiredService<IOptions<HubSettings>>().Value.DataDirectory, "telemetry.db")));
+        services.AddSingleton(sp => TelemetryDatabase.Open(sp.GetRequiredService<IOptions<HubSettings>>().Value));
         services.AddSingleton(sp => new BoardRateLimit(sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<TelemetryIngest>();
         services.AddHostedService(sp => sp.GetRequiredService<TelemetryIngest>());

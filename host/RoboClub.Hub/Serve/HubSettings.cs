@@ -41,5 +41,8 @@ public sealed class HubSettings
     /// <summary>... and per second after that: a child dragging blocks makes about 7.</summary>
     public int CompilePerSecond { get; set; } = 10;
 
+    /// <summary>Telemetry database: null or "sqlite" for {data}/telemetry.db, or postgres://user:password@host:port/database.</summary>
+    public string? Database { get; set; }
+
     public string DataDirectory => Data ?? Program.DefaultDataDirectory;
 }

@@ -17,10 +17,11 @@ internal sealed class ServeCommand : Command
     static readonly Option<bool> NoBrowser = new("--no-browser") { Description = "Do not open the editor in a browser at start" };
     static readonly Option<bool> LocalOnly = new("--local-only") { Description = "Accept connections only from this computer (no tablets, no real boards)" };
     static readonly Option<string> Club = new("--club") { Description = "Club name used in MQTT topics", DefaultValueFactory = _ => "club1" };
+    static readonly Option<string?> Db = new("--db") { Description = "Telemetry database: sqlite (default, a file in the data folder) or postgres://user:password@host:port/database (shared by many clubs)" };
 
     static readonly Option<string?> Broker = new("--broker") { Description = "Use an external MQTT broker, mqtt://user:password@host:1883, instead of the hub's own (a network of clubs)" };
 
-    static readonly Option[] All = [Port, MqttPort, Data, VirtualBoardCount, Lang, NoBrowser, LocalOnly, Club, Broker];
+    static readonly Option[] All = [Port, MqttPort, Data, VirtualBoardCount, Lang, NoBrowser, LocalOnly, Club, Broker, Db];
 
     public ServeCommand(string[] configuration) : base("serve", "Run the hub: the web editor, the MQTT broker for boards, and virtual boards (the default command).")
     {
@@ -81,9 +82,17 @@ internal sealed class ServeCommand : Command
                 return 1;
             }
         }
+        Set(Db, "Hub:Database", db => db);
+        if (p.GetResult(Db) is { Implicit: false } && Telemetry.TelemetryDatabase.Problem(p.GetValue(Db)) is { } badDb)
+        {
+            await Console.Error.WriteLineAsync($"error: {badDb.En}\neroare: {badDb.Ro}").ConfigureAwait(false);
+            return 1;
+        }
         try
         {
             await using var app = HubApp.Build(configuration, settings);
+            // Opened before the host starts, so a database that cannot be used stops the hub with its message alone.
+            app.Services.GetRequiredService<RoboClub.Telemetry.ITelemetryStore>();
             await app.RunAsync().ConfigureAwait(false);
             return 0;
         }
@@ -92,7 +101,21 @@ internal sealed class ServeCommand : Command
             await Console.Error.WriteLineAsync($"error: {port} is already in use (is another hub or broker running?). Choose another port with --port or --mqtt-port.").ConfigureAwait(false);
             return 1;
         }
+        catch (Exception e) when (TelemetryProblem(e) is { } store)
+        {
+            // The telemetry database cannot be used (unreachable server, damaged file, ...): its message says what to do.
+            await Console.Error.WriteLineAsync($"error: {store.Message}").ConfigureAwait(false);
+            return 1;
+        }
     }
+
+    static RoboClub.Telemetry.TelemetryStoreException? TelemetryProblem(Exception? e) => e switch
+    {
+        null => null,
+        RoboClub.Telemetry.TelemetryStoreException store => store,
+        AggregateException a => a.InnerExceptions.Select(TelemetryProblem).FirstOrDefault(x => x is not null),
+        _ => TelemetryProblem(e.InnerException),
+    };
 
     static string? PortInUse(Exception e) => e switch
     {
