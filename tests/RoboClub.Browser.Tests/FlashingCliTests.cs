@@ -63,7 +63,7 @@ public sealed class FlashingCliTests : IDisposable
         Assert.True(exit == 0, output);
         Assert.Contains("1 boards ready: robot-01", output);
         var config = BoardConfigFile.Parse(File.ReadAllText(Path.Combine(board, "roboclub.json")));
-        Assert.Equal(("robot-01", "10.1.2.3", 1883, BoardProfile.Robot), (config.Name, config.HubHost, config.HubPort, config.Profile));
+        Assert.Equal(("robot-01", "10.1.2.3", 1883, BoardKit.RobotTb6612), (config.Board, config.HubHost, config.HubPort, config.Profile));
 
         using var db = new SqliteConnection($"Data Source={Path.Combine(data, "inventory.db")}");
         db.Open();
@@ -71,7 +71,7 @@ public sealed class FlashingCliTests : IDisposable
         cmd.CommandText = "SELECT name, profile, chip, usb_serial, mqtt_password_hash FROM boards";
         using var row = cmd.ExecuteReader();
         Assert.True(row.Read());
-        Assert.Equal(("robot-01", "robot", "ESP32-D0WD-V3", "0001"), (row.GetString(0), row.GetString(1), row.GetString(2), row.GetString(3)));
+        Assert.Equal(("robot-01", "robot-tb6612", "ESP32-D0WD-V3", "0001"), (row.GetString(0), row.GetString(1), row.GetString(2), row.GetString(3)));
         Assert.StartsWith("pbkdf2-sha256$", row.GetString(4));
         Assert.False(row.Read());
     }
