@@ -77,6 +77,44 @@ public sealed class FlashingCliTests : IDisposable
     }
 
     [Fact]
+    public async Task Flash_with_a_kit_writes_that_firmware_profile_and_names_the_board_by_its_kind()
+    {
+        _sys.AddUsbSerialBoard("ttyUSB0", "10c4:ea60", "0001", "CP2102", "cp210x");
+        string board = _nanoff.AddBoard("/dev/ttyUSB0");
+        string data = _folder.Combine("data");
+        Directory.CreateDirectory(Path.Combine(data, "firmware"));
+        File.WriteAllBytes(Path.Combine(data, "firmware", "RoboClub.bin"), [9, 9, 9]);
+        var (exit, output) = await RoboclubAsync("flash", "--sys-root", _sys.Root, "--nanoff", _nanoff.Tool().FileName, "--data", data,
+            "--port", "/dev/ttyUSB0", "--kit", "weather-dht22", "--wifi-ssid", "Biblioteca", "--wifi-password", "parola-wifi",
+            "--hub", "http://127.0.0.1:9/", "--hub-host", "10.1.2.3", "--online-timeout", "1", "--lang", "ro");
+        Assert.True(exit == 0, output);
+        Assert.Contains("Stație meteo cu DHT22", output);
+        var config = BoardConfigFile.Parse(File.ReadAllText(Path.Combine(board, "roboclub.json")));
+        Assert.Equal(("meteo-01", BoardKit.WeatherDht22), (config.Board, config.Profile));
+        using var db = new SqliteConnection($"Data Source={Path.Combine(data, "inventory.db")};Pooling=False");
+        db.Open();
+        using var cmd = db.CreateCommand();
+        cmd.CommandText = "SELECT profile FROM boards WHERE name = 'meteo-01'";
+        Assert.Equal("weather-dht22", cmd.ExecuteScalar());
+    }
+
+    [Fact]
+    public async Task Flash_refuses_a_hub_address_the_boards_cannot_use_before_flashing_anything()
+    {
+        _sys.AddUsbSerialBoard("ttyUSB0", "10c4:ea60", "0001", "CP2102", "cp210x");
+        _nanoff.AddBoard("/dev/ttyUSB0");
+        string data = _folder.Combine("data");
+        Directory.CreateDirectory(Path.Combine(data, "firmware"));
+        File.WriteAllBytes(Path.Combine(data, "firmware", "RoboClub.bin"), [9]);
+        var (exit, output) = await RoboclubAsync("flash", "--sys-root", _sys.Root, "--nanoff", _nanoff.Tool().FileName, "--data", data,
+            "--port", "/dev/ttyUSB0", "--wifi-ssid", "Biblioteca", "--wifi-password", "parola-wifi",
+            "--hub", "http://127.0.0.1:9/", "--hub-host", "hub_pc", "--lang", "en");
+        Assert.True(exit == 1, output);
+        Assert.Contains("cannot use the hub address 'hub_pc'", output);
+        Assert.DoesNotContain(_nanoff.Calls(), c => c.Contains("--serialport"));
+    }
+
+    [Fact]
     public async Task Flash_of_a_board_that_never_enters_its_bootloader_ends_with_the_boot_advice_and_exit_2()
     {
         _sys.AddUsbSerialBoard("ttyUSB0", "10c4:ea60", "0001", "CP2102", "cp210x");

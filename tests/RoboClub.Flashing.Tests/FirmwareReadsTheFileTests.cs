@@ -60,4 +60,20 @@ public sealed class FirmwareReadsTheFileTests
         var e = Assert.Throws<ConfigException>(() => DeviceConfig.Parse(json.Replace(from, to, StringComparison.Ordinal)));
         Assert.Contains(reason, e.Message);
     }
+
+    [Theory]
+    [InlineData("192.168.1.20", true)]
+    [InlineData("hub.local", true)]
+    [InlineData("Hub-PC", true)]
+    [InlineData("fe80::1", false)]
+    [InlineData("hub pc", false)]
+    [InlineData("hub_pc", false)]
+    [InlineData("", false)]
+    public void The_hub_address_check_before_a_batch_agrees_with_the_firmware(string host, bool usable)
+    {
+        Assert.Equal(usable, BoardConfigFile.CheckHubHost(host) is null);
+        string json = new BoardConfigFile("robot-01", "club1", host, 1883, "robot-01", "pw-12345", BoardKit.RobotTb6612).ToJson();
+        if (usable) Assert.Equal(host, DeviceConfig.Parse(json).HubHost);
+        else Assert.Throws<ConfigException>(() => DeviceConfig.Parse(json));
+    }
 }

@@ -15,6 +15,18 @@ public sealed record BoardConfigFile(string Board, string Club, string HubHost, 
     /// <summary>Where the file lives on the board (nanoFramework's internal flash drive).</summary>
     public const string BoardPath = @"I:\roboclub.json";
 
+    /// <summary>
+    /// Why the board's firmware would refuse this hub address (it takes an IPv4 address or a host name:
+    /// letters, digits, '.', '-', at most 253 characters), or null when it is fine. Checked before a batch
+    /// starts, so no board is flashed with an address it cannot use.
+    /// </summary>
+    public static LocalText? CheckHubHost(string host)
+    {
+        if (host.Length is > 0 and <= 253 && host.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-')) return null;
+        return new($"The boards cannot use the hub address '{host}': give an IPv4 address like 192.168.1.20 or a host name like hub.local.",
+            $"Plăcuțele nu pot folosi adresa hubului „{host}”: dă o adresă IPv4 ca 192.168.1.20 sau un nume ca hub.local.");
+    }
+
     static readonly string[] Keys = ["board", "club", "hubHost", "hubPort", "mqttUser", "mqttPassword", "profile"];
 
     public string ToJson()

@@ -87,6 +87,8 @@ internal sealed class FlashCommand : Command
         string? wifiPassword = p.GetValue(_wifiPassword) ?? Environment.GetEnvironmentVariable("ROBOCLUB_WIFI_PASSWORD");
         if (wifiPassword is null && !Console.IsInputRedirected)
             wifiPassword = AnsiConsole.Prompt(new TextPrompt<string>(lang == "ro" ? "Parola Wi-Fi (gol = rețea deschisă):" : "Wi-Fi password (empty = open network):").Secret().AllowEmpty());
+        string hubHost = HubAddress.For(p.GetValue(_hubHost), null);
+        if (BoardConfigFile.CheckHubHost(hubHost) is { } badHost) { Say(badHost, "red"); return 1; }
         BoardKits.TryParse(p.GetValue(_profile), out var kit);
         Say(new($"Kit: {kit.Label().En} ({kit.Id()})", $"Trusă: {kit.Label().Ro} ({kit.Id()})"));
         uint address = uint.Parse(p.GetValue(_address)!.Replace("0x", "", StringComparison.OrdinalIgnoreCase), System.Globalization.NumberStyles.HexNumber, System.Globalization.CultureInfo.InvariantCulture);
@@ -98,7 +100,7 @@ internal sealed class FlashCommand : Command
         var taken = await HttpOnlineWaiter.BoardNamesAsync(hub);
         var context = new BatchContext(scanner, PortDoctor.ForThisMachine(), new NanoffRunner(tool), new BoardInventory(Path.Combine(data, "inventory.db")),
             new HttpOnlineWaiter(hub), () => taken, app, new FirmwareSource(archive, Directory.Exists(archive) && Directory.EnumerateFiles(archive).Any()),
-            HubAddress.For(p.GetValue(_hubHost), null), p.GetValue(_mqttPort), address, TimeSpan.FromMilliseconds(300),
+            hubHost, p.GetValue(_mqttPort), address, TimeSpan.FromMilliseconds(300),
             TimeSpan.FromSeconds(p.GetValue(_onlineSeconds)), TimeSpan.FromSeconds(2), TimeProvider.System);
         var request = new BatchRequest(kit.Id(), p.GetValue(_club), ssid, wifiPassword ?? "", onlyPort is null ? p.GetValue(_count) : 1,
             onlyPort is not null || p.GetValue(_present), p.GetValue(_target));

@@ -90,6 +90,7 @@ public sealed class FlashingService(IOptions<FlashingSettings> flashing, IOption
         if (request.Count is < 1 or > 200) return new("The number of boards must be between 1 and 200.", "Numărul de plăcuțe trebuie să fie între 1 și 200.");
         string club = string.IsNullOrWhiteSpace(request.Club) ? hub.Value.Club : request.Club.Trim();
         if (club != hub.Value.Club) return new($"This hub serves the club '{hub.Value.Club}'; boards of another club would not appear here.", $"Acest hub servește clubul „{hub.Value.Club}”; plăcuțele altui club nu ar apărea aici.");
+        if (BoardConfigFile.CheckHubHost(HubAddress.For(S.HubHost, console.LanUrl)) is { } badHost) return badHost;
         if (FindNanoff().Tool is not { } tool) return NanoffLocator.NotFound;
         string app = S.AppImagePath(Data);
         if (!File.Exists(app))
