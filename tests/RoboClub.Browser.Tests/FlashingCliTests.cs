@@ -63,7 +63,7 @@ public sealed class FlashingCliTests : IDisposable
         Assert.True(exit == 0, output);
         Assert.Contains("1 boards ready: robot-01", output);
         var config = BoardConfigFile.Parse(File.ReadAllText(Path.Combine(board, "roboclub.json")));
-        Assert.Equal(("robot-01", "10.1.2.3", 1883, BoardProfile.Robot), (config.Name, config.HubHost, config.HubPort, config.Profile));
+        Assert.Equal(("robot-01", "10.1.2.3", 1883, BoardKit.RobotTb6612), (config.Board, config.HubHost, config.HubPort, config.Profile));
 
         using var db = new SqliteConnection($"Data Source={Path.Combine(data, "inventory.db")}");
         db.Open();
@@ -71,9 +71,47 @@ public sealed class FlashingCliTests : IDisposable
         cmd.CommandText = "SELECT name, profile, chip, usb_serial, mqtt_password_hash FROM boards";
         using var row = cmd.ExecuteReader();
         Assert.True(row.Read());
-        Assert.Equal(("robot-01", "robot", "ESP32-D0WD-V3", "0001"), (row.GetString(0), row.GetString(1), row.GetString(2), row.GetString(3)));
+        Assert.Equal(("robot-01", "robot-tb6612", "ESP32-D0WD-V3", "0001"), (row.GetString(0), row.GetString(1), row.GetString(2), row.GetString(3)));
         Assert.StartsWith("pbkdf2-sha256$", row.GetString(4));
         Assert.False(row.Read());
+    }
+
+    [Fact]
+    public async Task Flash_with_a_kit_writes_that_firmware_profile_and_names_the_board_by_its_kind()
+    {
+        _sys.AddUsbSerialBoard("ttyUSB0", "10c4:ea60", "0001", "CP2102", "cp210x");
+        string board = _nanoff.AddBoard("/dev/ttyUSB0");
+        string data = _folder.Combine("data");
+        Directory.CreateDirectory(Path.Combine(data, "firmware"));
+        File.WriteAllBytes(Path.Combine(data, "firmware", "RoboClub.bin"), [9, 9, 9]);
+        var (exit, output) = await RoboclubAsync("flash", "--sys-root", _sys.Root, "--nanoff", _nanoff.Tool().FileName, "--data", data,
+            "--port", "/dev/ttyUSB0", "--kit", "weather-dht22", "--wifi-ssid", "Biblioteca", "--wifi-password", "parola-wifi",
+            "--hub", "http://127.0.0.1:9/", "--hub-host", "10.1.2.3", "--online-timeout", "1", "--lang", "ro");
+        Assert.True(exit == 0, output);
+        Assert.Contains("Stație meteo cu DHT22", output);
+        var config = BoardConfigFile.Parse(File.ReadAllText(Path.Combine(board, "roboclub.json")));
+        Assert.Equal(("meteo-01", BoardKit.WeatherDht22), (config.Board, config.Profile));
+        using var db = new SqliteConnection($"Data Source={Path.Combine(data, "inventory.db")};Pooling=False");
+        db.Open();
+        using var cmd = db.CreateCommand();
+        cmd.CommandText = "SELECT profile FROM boards WHERE name = 'meteo-01'";
+        Assert.Equal("weather-dht22", cmd.ExecuteScalar());
+    }
+
+    [Fact]
+    public async Task Flash_refuses_a_hub_address_the_boards_cannot_use_before_flashing_anything()
+    {
+        _sys.AddUsbSerialBoard("ttyUSB0", "10c4:ea60", "0001", "CP2102", "cp210x");
+        _nanoff.AddBoard("/dev/ttyUSB0");
+        string data = _folder.Combine("data");
+        Directory.CreateDirectory(Path.Combine(data, "firmware"));
+        File.WriteAllBytes(Path.Combine(data, "firmware", "RoboClub.bin"), [9]);
+        var (exit, output) = await RoboclubAsync("flash", "--sys-root", _sys.Root, "--nanoff", _nanoff.Tool().FileName, "--data", data,
+            "--port", "/dev/ttyUSB0", "--wifi-ssid", "Biblioteca", "--wifi-password", "parola-wifi",
+            "--hub", "http://127.0.0.1:9/", "--hub-host", "hub_pc", "--lang", "en");
+        Assert.True(exit == 1, output);
+        Assert.Contains("cannot use the hub address 'hub_pc'", output);
+        Assert.DoesNotContain(_nanoff.Calls(), c => c.Contains("--serialport"));
     }
 
     [Fact]

@@ -92,7 +92,10 @@ public sealed class FlashingWizardTests(BrowserFixture browser) : IAsyncLifetime
         _folder.Dispose();
     }
 
-    /// <summary>What the board's firmware does with I:\roboclub.json: connect to the hub with it.</summary>
+    /// <summary>
+    /// What the board's firmware does with I:\roboclub.json: connect to the hub with it, as the kit it names
+    /// (read strictly like the firmware's DeviceConfig: "board", a firmware profile, no unknown key).
+    /// </summary>
     async Task<BoardConfigFile> BootBoardAsync(string deviceDir)
     {
         string file = Path.Combine(deviceDir, "roboclub.json");
@@ -103,8 +106,8 @@ public sealed class FlashingWizardTests(BrowserFixture browser) : IAsyncLifetime
         }
         var config = BoardConfigFile.Parse(await File.ReadAllTextAsync(file));
         var board = new VirtualBoardHost(
-            new VirtualBoardOptions { Club = config.Club, Board = config.Name, BrokerHost = config.HubHost, BrokerPort = config.HubPort, UserName = config.MqttUser, Password = config.MqttPassword },
-            VirtualParts.Create("weather", null, null, seed: 7));
+            new VirtualBoardOptions { Club = config.Club, Board = config.Board, BrokerHost = config.HubHost, BrokerPort = config.HubPort, UserName = config.MqttUser, Password = config.MqttPassword },
+            VirtualParts.Create(config.Profile.Kind() == BoardKind.Weather ? "weather" : "robot", null, null, seed: 7));
         await board.StartAsync();
         _boards.Add(board);
         _ = board.RunAsync(_stop.Token);
@@ -136,7 +139,10 @@ public sealed class FlashingWizardTests(BrowserFixture browser) : IAsyncLifetime
         Assert.Contains("--local-only", await page.InnerTextAsync("#flash-check-hub")); // this test hub listens on loopback only
 
         // A Wi-Fi password too short is refused in Romanian before anything is flashed.
-        await page.CheckAsync("#flash-profile-weather");
+        // The kits are the firmware's profiles, in Romanian; a robot with the TB6612FNG driver is the default.
+        Assert.True(await page.IsCheckedAsync("#flash-profile-robot-tb6612"));
+        Assert.Equal("Stație meteo cu DHT22", await page.InnerTextAsync("label:has(#flash-profile-weather-dht22)"));
+        await page.CheckAsync("#flash-profile-weather-dht22");
         await page.FillAsync("#flash-ssid", "Biblioteca");
         await page.FillAsync("#flash-password", "scurt");
         await page.ClickAsync("#flash-start");
@@ -154,8 +160,9 @@ public sealed class FlashingWizardTests(BrowserFixture browser) : IAsyncLifetime
         string first = _nanoff.AddBoard("/dev/ttyUSB0");
         string firstUsb = _sys.AddUsbSerialBoard("ttyUSB0", "10c4:ea60", "0001", "CP2102 USB to UART Bridge Controller", "cp210x");
         var config = await BootBoardAsync(first);
-        Assert.Equal("meteo-01", config.Name);
-        Assert.Equal(BoardProfile.Weather, config.Profile);
+        Assert.Equal("meteo-01", config.Board);
+        Assert.Equal(BoardKit.WeatherDht22, config.Profile);
+        Assert.Contains("\"profile\":\"weather-dht22\"", await File.ReadAllTextAsync(Path.Combine(first, "roboclub.json")));
         Assert.Equal("127.0.0.1", config.HubHost);
         await WaitState(page, "unplug");
         await page.WaitForSelectorAsync("#flash-progress[data-percent='100']");
@@ -188,6 +195,7 @@ public sealed class FlashingWizardTests(BrowserFixture browser) : IAsyncLifetime
         var row1 = page.Locator("#flash-inventory tr[data-board=meteo-01]");
         Assert.Equal("✔", await row1.Locator("td.online").InnerTextAsync());
         Assert.Contains("ESP32-D0WD-V3", await row1.InnerTextAsync());
+        Assert.Contains("Stație meteo cu DHT22", await row1.InnerTextAsync());
         Assert.Matches(new Regex("24:0a:c4:[0-9a-f]{2}:[0-9a-f]{2}:[0-9a-f]{2}"), await row1.InnerTextAsync());
         Assert.Equal("încă nu", await page.Locator("#flash-inventory tr[data-board=meteo-02] td.online").InnerTextAsync());
         await Screenshot(page, "flash-done");
@@ -196,6 +204,7 @@ public sealed class FlashingWizardTests(BrowserFixture browser) : IAsyncLifetime
         var inventory = _hub.Services.GetRequiredService<BoardInventory>();
         var stored = inventory.Find("meteo-01")!;
         Assert.StartsWith("pbkdf2-sha256$", stored.MqttPasswordHash);
+        Assert.Equal("weather-dht22", stored.Profile);
         Assert.True(PasswordHasher.TryParse(stored.MqttPasswordHash, out var hash, out _));
         Assert.True(PasswordHasher.Verify(config.MqttPassword, hash!));
         foreach (var f in Directory.GetFiles(_folder.Combine("data"), "inventory.db*"))

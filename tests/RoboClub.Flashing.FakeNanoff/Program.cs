@@ -170,6 +170,7 @@ sealed class Replay(Dictionary<string, string?> o, string? state)
             if (!destination.StartsWith(@"I:\", StringComparison.Ordinal)) throw new InvalidArgumentsException($"DestinationFilePath must be on I:\\ ({destination})");
             string source = RequireString(f, "SourceFilePath");
             if (!File.Exists(source)) throw new InvalidArgumentsException($"SourceFilePath not found: {source}");
+            if (destination == @"I:\roboclub.json") CheckBoardConfig(source);
         }
         if (WireProtocol(port) is { } failed) return failed;
         foreach (var f in files.EnumerateArray())
@@ -201,6 +202,17 @@ sealed class Replay(Dictionary<string, string?> o, string? state)
             File.WriteAllText(Path.Combine(dir, $"{target}-1.12.1.58.zip"), "fake firmware package");
         }
         return 0;
+    }
+
+    /// <summary>
+    /// The real nanoff deploys any file, but the board's firmware would refuse this one at boot and never
+    /// come online: the fake checks it at deploy time with the firmware's own reader (DeviceConfig, linked
+    /// from firmware/RoboClub.Firmware.Esp32), so a test sees why at once.
+    /// </summary>
+    static void CheckBoardConfig(string file)
+    {
+        try { RoboClub.Firmware.DeviceConfig.Parse(File.ReadAllText(file)); }
+        catch (RoboClub.Firmware.ConfigException e) { throw new InvalidArgumentsException($"the firmware would refuse I:\\roboclub.json: {e.Message}"); }
     }
 
     static JsonDocument ReadJson(string file)

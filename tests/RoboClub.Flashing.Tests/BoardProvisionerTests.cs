@@ -27,7 +27,7 @@ public sealed class BoardProvisionerTests : IDisposable
         string app = Path.Combine(_fake.Folder, "RoboClub.bin");
         File.WriteAllBytes(app, [0x4e, 0x46, 0x4d, 0x52]);
         return new ProvisioningRequest(Port,
-            new BoardConfigFile("meteo-01", "club1", "192.168.1.20", 1883, "meteo-01", "pw-123", BoardProfile.Weather),
+            new BoardConfigFile("meteo-01", "club1", "192.168.1.20", 1883, "meteo-01", "pw-123", BoardKit.WeatherBme280),
             "Biblioteca", "wifi-pass", app, new FirmwareSource(null, false));
     }
 

@@ -65,6 +65,22 @@ public sealed class NanoffRunnerTests : IDisposable
         Assert.Contains(result.Log, l => l.Contains("0x1B0000", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("{\"name\":\"robot-01\",\"club\":\"club1\",\"hubHost\":\"hub.local\",\"profile\":\"robot-tb6612\"}", "unknown field \"name\"")]
+    [InlineData("{\"board\":\"robot-01\",\"club\":\"club1\",\"hubHost\":\"hub.local\",\"profile\":\"robot\"}", "unknown profile \"robot\"")]
+    public async Task A_roboclub_json_the_firmware_would_refuse_is_refused_by_the_fake_with_the_firmwares_reason(string json, string reason)
+    {
+        string board = _fake.AddBoard(Port);
+        string source = Path.Combine(_fake.Folder, "roboclub.json");
+        File.WriteAllText(source, json);
+        string deployment = Path.Combine(_fake.Folder, "files.json");
+        File.WriteAllText(deployment, DeploymentFiles.FileDeployment(Port, [(@"I:\roboclub.json", source)]));
+        var result = await new NanoffRunner(_fake.Tool()).RunAsync(NanoffArguments.FileDeployment(deployment));
+        Assert.Equal("E9000", result.Failure?.Code);
+        Assert.Contains(result.Log, l => l.Contains(reason, StringComparison.Ordinal));
+        Assert.False(File.Exists(Path.Combine(board, "roboclub.json")));
+    }
+
     [Fact]
     public async Task Flashing_from_an_empty_offline_archive_explains_how_to_fill_it()
     {

@@ -80,9 +80,9 @@ public sealed class BoardProvisioner(NanoffRunner nanoff, IBoardOnlineWaiter? wa
             {
                 var (start, size) = ProvisioningStep.Online.Span();
                 progress?.Report(new(ProvisioningStep.Online, start, ProvisioningStep.Online.Title()));
-                online = await waiter.WaitOnlineAsync(request.Config.Name, OnlineTimeout, cancellationToken).ConfigureAwait(false);
+                online = await waiter.WaitOnlineAsync(request.Config.Board, OnlineTimeout, cancellationToken).ConfigureAwait(false);
                 progress?.Report(new(ProvisioningStep.Online, online ? start + size : start,
-                    online ? new($"{request.Config.Name} is online.", $"{request.Config.Name} este conectată.") : NotOnline(request)));
+                    online ? new($"{request.Config.Board} is online.", $"{request.Config.Board} este conectată.") : NotOnline(request)));
             }
             return new ProvisioningResult(true, ProvisioningStep.Online, null, chip, mac, version, online, log);
         }

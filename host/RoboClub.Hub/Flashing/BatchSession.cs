@@ -19,10 +19,10 @@ public sealed record BatchContext(
 /// wait for it on the hub, ask for it to be unplugged — and again, until the count is reached or the
 /// librarian stops. On a problem it waits for Try again, Skip, or the board being unplugged.
 /// </summary>
-public sealed class BatchSession(BatchContext context, BatchRequest request, BoardProfile profile, string club)
+public sealed class BatchSession(BatchContext context, BatchRequest request, BoardKit kit, string club)
 {
     readonly Lock _gate = new();
-    BatchView _view = new() { State = BatchState.Idle, Running = true, Profile = profile.Name(), Club = club, Count = request.Count };
+    BatchView _view = new() { State = BatchState.Idle, Running = true, Profile = kit.Id(), Club = club, Count = request.Count };
     TaskCompletionSource<string> _action = NewAction();
     readonly List<string> _log = [];
     FirmwareSource _firmware = context.Firmware;
@@ -149,7 +149,7 @@ public sealed class BatchSession(BatchContext context, BatchRequest request, Boa
         var known = port.SerialNumber is { Length: > 0 } serial
             ? context.Inventory.All().FirstOrDefault(b => b.UsbSerial == serial && b.UsbId == port.UsbId)
             : null;
-        string name = known?.Name ?? BoardNaming.Next(profile, context.TakenNames().Concat(context.Inventory.All().Select(b => b.Name)).Concat(done.Select(d => d.Name)));
+        string name = known?.Name ?? BoardNaming.Next(kit.Kind(), context.TakenNames().Concat(context.Inventory.All().Select(b => b.Name)).Concat(done.Select(d => d.Name)));
         lock (_gate) _log.Clear();
         bool retried = false;
         while (true)
@@ -169,7 +169,7 @@ public sealed class BatchSession(BatchContext context, BatchRequest request, Boa
             }
 
             string password = BoardCredentials.NewPassword();
-            var config = new BoardConfigFile(name, club, context.HubHost, context.HubPort, name, password, profile);
+            var config = new BoardConfigFile(name, club, context.HubHost, context.HubPort, name, password, kit);
             var provisioner = new BoardProvisioner(context.Nanoff) { SettleDelay = context.Settle };
             var progress = new Progress(this);
             var result = await provisioner.RunAsync(new ProvisioningRequest(port.Path, config, request.WifiSsid!, request.WifiPassword ?? "", context.AppImage,
@@ -197,7 +197,7 @@ public sealed class BatchSession(BatchContext context, BatchRequest request, Boa
             var now = context.Time.GetUtcNow();
             context.Inventory.Save(new InventoryBoard
             {
-                Name = name, Club = club, Profile = profile.Name(), Chip = result.Chip, Mac = result.Mac, UsbId = port.UsbId, UsbSerial = port.SerialNumber,
+                Name = name, Club = club, Profile = kit.Id(), Chip = result.Chip, Mac = result.Mac, UsbId = port.UsbId, UsbSerial = port.SerialNumber,
                 Firmware = result.FirmwareVersion, AppHash = AppHash(context.AppImage), MqttUser = name,
                 MqttPasswordHash = PasswordHasher.Hash(password).ToString(), ProvisionedAt = now,
             });

@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using RoboClub.Flashing.Provisioning;
 
 namespace RoboClub.Hub.Flashing;
 
@@ -17,20 +18,48 @@ public sealed class BoardInventory
         _connectionString = new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadWriteCreate, DefaultTimeout = 30 }.ToString();
         using var c = Open();
         using var cmd = c.CreateCommand();
-        cmd.CommandText = """
-            PRAGMA journal_mode=WAL;
-            CREATE TABLE IF NOT EXISTS boards (
-              name TEXT PRIMARY KEY,
-              club TEXT NOT NULL,
-              profile TEXT NOT NULL CHECK (profile IN ('robot','weather')),
-              chip TEXT, mac TEXT, usb_id TEXT, usb_serial TEXT, firmware TEXT, app_hash TEXT,
-              mqtt_user TEXT NOT NULL,
-              mqtt_password_hash TEXT NOT NULL,
-              provisioned_at_ms INTEGER NOT NULL,
-              first_online_ms INTEGER
-            );
+        cmd.CommandText = "PRAGMA journal_mode=WAL;" + CreateTable("boards");
+        cmd.ExecuteNonQuery();
+        UpgradeKindsToKits(c);
+    }
+
+    /// <summary>The profile column holds the kit: the firmware's profile name written to roboclub.json.</summary>
+    static string CreateTable(string name) => $"""
+        CREATE TABLE IF NOT EXISTS {name} (
+          name TEXT PRIMARY KEY,
+          club TEXT NOT NULL,
+          profile TEXT NOT NULL CHECK (profile IN ({string.Join(",", BoardKits.All.Select(k => $"'{k.Id()}'"))})),
+          chip TEXT, mac TEXT, usb_id TEXT, usb_serial TEXT, firmware TEXT, app_hash TEXT,
+          mqtt_user TEXT NOT NULL,
+          mqtt_password_hash TEXT NOT NULL,
+          provisioned_at_ms INTEGER NOT NULL,
+          first_online_ms INTEGER
+        );
+        """;
+
+    /// <summary>
+    /// Inventories written before kits recorded only 'robot' or 'weather' (and a CHECK allowing only those):
+    /// the table is rebuilt with the kit column, old rows getting the default kit of their kind.
+    /// </summary>
+    static void UpgradeKindsToKits(SqliteConnection c)
+    {
+        using var read = c.CreateCommand();
+        read.CommandText = "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'boards'";
+        if (read.ExecuteScalar() is not string sql || !sql.Contains("('robot','weather')", StringComparison.Ordinal)) return;
+        using var tx = c.BeginTransaction();
+        using var cmd = c.CreateCommand();
+        cmd.Transaction = tx;
+        cmd.CommandText = $"""
+            DROP TABLE IF EXISTS boards_kits;
+            {CreateTable("boards_kits")}
+            INSERT INTO boards_kits SELECT name, club,
+              CASE profile WHEN 'weather' THEN '{BoardKits.Default(BoardKind.Weather).Id()}' ELSE '{BoardKits.Default(BoardKind.Robot).Id()}' END,
+              chip, mac, usb_id, usb_serial, firmware, app_hash, mqtt_user, mqtt_password_hash, provisioned_at_ms, first_online_ms FROM boards;
+            DROP TABLE boards;
+            ALTER TABLE boards_kits RENAME TO boards;
             """;
         cmd.ExecuteNonQuery();
+        tx.Commit();
     }
 
     SqliteConnection Open()

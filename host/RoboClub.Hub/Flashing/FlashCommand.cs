@@ -15,7 +15,11 @@ namespace RoboClub.Hub.Flashing;
 /// </summary>
 internal sealed class FlashCommand : Command
 {
-    readonly Option<string> _profile = new("--profile") { Description = "robot or weather", DefaultValueFactory = _ => "robot" };
+    readonly Option<string> _profile = new("--profile", "--kit")
+    {
+        Description = "The kit: robot-tb6612, robot-l298n, weather-bme280 or weather-dht22 (docs/boards.md); robot or weather alone mean robot-tb6612 or weather-bme280",
+        DefaultValueFactory = _ => BoardKits.Default(BoardKind.Robot).Id(),
+    };
     readonly Option<string?> _ssid = new("--wifi-ssid") { Description = "The library's Wi-Fi name, written to each board" };
     readonly Option<string?> _wifiPassword = new("--wifi-password") { Description = "Wi-Fi password (or set ROBOCLUB_WIFI_PASSWORD; asked when missing)" };
     readonly Option<string?> _port = new("--port") { Description = "Flash only this port (e.g. COM5, /dev/ttyUSB0); default: each new board plugged in" };
@@ -40,7 +44,7 @@ internal sealed class FlashCommand : Command
     {
         foreach (var o in new Option[] { _profile, _ssid, _wifiPassword, _port, _count, _present, _club, _hubHost, _mqttPort, _hub, _app, _target, _address, _data, _nanoff, _install, _archive, _onlineSeconds, _lang, _sysRoot })
             Options.Add(o);
-        _profile.AcceptOnlyFromAmong("robot", "weather", "meteo");
+        _profile.AcceptOnlyFromAmong([.. BoardKits.All.Select(k => k.Id()), "robot", "weather", "meteo"]);
         _lang.AcceptOnlyFromAmong("ro", "en");
         SetAction((p, ct) => RunAsync(p, ct));
     }
@@ -83,7 +87,10 @@ internal sealed class FlashCommand : Command
         string? wifiPassword = p.GetValue(_wifiPassword) ?? Environment.GetEnvironmentVariable("ROBOCLUB_WIFI_PASSWORD");
         if (wifiPassword is null && !Console.IsInputRedirected)
             wifiPassword = AnsiConsole.Prompt(new TextPrompt<string>(lang == "ro" ? "Parola Wi-Fi (gol = rețea deschisă):" : "Wi-Fi password (empty = open network):").Secret().AllowEmpty());
-        BoardProfiles.TryParse(p.GetValue(_profile), out var profile);
+        string hubHost = HubAddress.For(p.GetValue(_hubHost), null);
+        if (BoardConfigFile.CheckHubHost(hubHost) is { } badHost) { Say(badHost, "red"); return 1; }
+        BoardKits.TryParse(p.GetValue(_profile), out var kit);
+        Say(new($"Kit: {kit.Label().En} ({kit.Id()})", $"Trusă: {kit.Label().Ro} ({kit.Id()})"));
         uint address = uint.Parse(p.GetValue(_address)!.Replace("0x", "", StringComparison.OrdinalIgnoreCase), System.Globalization.NumberStyles.HexNumber, System.Globalization.CultureInfo.InvariantCulture);
 
         IPortScanner scanner = PortScanners.ForThisMachine(p.GetValue(_sysRoot));
@@ -93,11 +100,11 @@ internal sealed class FlashCommand : Command
         var taken = await HttpOnlineWaiter.BoardNamesAsync(hub);
         var context = new BatchContext(scanner, PortDoctor.ForThisMachine(), new NanoffRunner(tool), new BoardInventory(Path.Combine(data, "inventory.db")),
             new HttpOnlineWaiter(hub), () => taken, app, new FirmwareSource(archive, Directory.Exists(archive) && Directory.EnumerateFiles(archive).Any()),
-            HubAddress.For(p.GetValue(_hubHost), null), p.GetValue(_mqttPort), address, TimeSpan.FromMilliseconds(300),
+            hubHost, p.GetValue(_mqttPort), address, TimeSpan.FromMilliseconds(300),
             TimeSpan.FromSeconds(p.GetValue(_onlineSeconds)), TimeSpan.FromSeconds(2), TimeProvider.System);
-        var request = new BatchRequest(profile.Name(), p.GetValue(_club), ssid, wifiPassword ?? "", onlyPort is null ? p.GetValue(_count) : 1,
+        var request = new BatchRequest(kit.Id(), p.GetValue(_club), ssid, wifiPassword ?? "", onlyPort is null ? p.GetValue(_count) : 1,
             onlyPort is not null || p.GetValue(_present), p.GetValue(_target));
-        var session = new BatchSession(context, request, profile, p.GetValue(_club)!);
+        var session = new BatchSession(context, request, kit, p.GetValue(_club)!);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var run = session.RunAsync(stop.Token);
         int failures = await ShowAsync(session, run, lang, stop, singleBoard: onlyPort is not null);

@@ -81,8 +81,8 @@ public sealed class FlashingService(IOptions<FlashingSettings> flashing, IOption
     /// <summary>Starts a batch, or says in both languages why it cannot start.</summary>
     public LocalText? Start(BatchRequest request)
     {
-        if (!BoardProfiles.TryParse(request.Profile, out var profile))
-            return new("Choose robot or weather station.", "Alege robot sau stație meteo.");
+        if (!BoardKits.TryParse(request.Profile, out var kit))
+            return new("Choose the kit: a robot or a weather station, and its driver or sensor.", "Alege trusa: robot sau stație meteo, și driverul sau senzorul ei.");
         string ssid = request.WifiSsid?.Trim() ?? "";
         if (ssid.Length is 0 or > 32) return new("Type the name of the library's Wi-Fi (1–32 characters).", "Scrie numele rețelei Wi-Fi a bibliotecii (1–32 de caractere).");
         if (request.WifiPassword is { Length: > 0 and < 8 } or { Length: > 63 })
@@ -90,6 +90,7 @@ public sealed class FlashingService(IOptions<FlashingSettings> flashing, IOption
         if (request.Count is < 1 or > 200) return new("The number of boards must be between 1 and 200.", "Numărul de plăcuțe trebuie să fie între 1 și 200.");
         string club = string.IsNullOrWhiteSpace(request.Club) ? hub.Value.Club : request.Club.Trim();
         if (club != hub.Value.Club) return new($"This hub serves the club '{hub.Value.Club}'; boards of another club would not appear here.", $"Acest hub servește clubul „{hub.Value.Club}”; plăcuțele altui club nu ar apărea aici.");
+        if (BoardConfigFile.CheckHubHost(HubAddress.For(S.HubHost, console.LanUrl)) is { } badHost) return badHost;
         if (FindNanoff().Tool is not { } tool) return NanoffLocator.NotFound;
         string app = S.AppImagePath(Data);
         if (!File.Exists(app))
@@ -104,7 +105,7 @@ public sealed class FlashingService(IOptions<FlashingSettings> flashing, IOption
                 () => registry.Boards.Select(b => b.Board), app, new FirmwareSource(archive, fromArchive), HubAddress.For(S.HubHost, console.LanUrl), broker.Broker.Port,
                 S.DeployAddressValue, TimeSpan.FromMilliseconds(Math.Max(50, S.PollMs)), TimeSpan.FromSeconds(S.OnlineTimeoutSeconds), TimeSpan.FromMilliseconds(S.SettleMs), time);
             _stop = new CancellationTokenSource();
-            _session = new BatchSession(context, request with { WifiSsid = ssid, Club = club }, profile, club);
+            _session = new BatchSession(context, request with { Profile = kit.Id(), WifiSsid = ssid, Club = club }, kit, club);
             var session = _session;
             var stop = _stop.Token;
             _run = Task.Run(async () =>

@@ -6,7 +6,7 @@ public sealed record InventoryBoard
 {
     public required string Name { get; init; }
     public required string Club { get; init; }
-    /// <summary>"robot" or "weather".</summary>
+    /// <summary>The kit, as written to the board's roboclub.json: "robot-tb6612", "weather-bme280", ... (BoardKits).</summary>
     public required string Profile { get; init; }
     public string? Chip { get; init; }
     public string? Mac { get; init; }

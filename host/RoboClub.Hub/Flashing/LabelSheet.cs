@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using RoboClub.Flashing.Provisioning;
 using RoboClub.Hub.Qr;
 
 namespace RoboClub.Hub.Flashing;
@@ -34,7 +35,8 @@ public static class LabelSheet
         foreach (var b in boards)
         {
             string url = BoardUrl(hubUrl, b.Name);
-            string kind = b.Profile == "weather" ? (ro ? "stație meteo" : "weather station") : "robot";
+            bool weather = BoardKits.TryParse(b.Profile, out var kit) && kit.Kind() == BoardKind.Weather;
+            string kind = weather ? (ro ? "stație meteo" : "weather station") : "robot";
             page.Append($"""
                 <div class="label" data-board="{Enc(b.Name)}">{QrCode.Encode(url, QrErrorCorrection.Medium).ToSvg(quietZone: 1)}<div>
                 <div class="name">{Enc(b.Name)}</div><div class="kind">{Enc(kind)}</div><div class="club">{Enc(b.Club)}</div>

@@ -23,7 +23,7 @@ export interface InventoryBoard {
   firmware: string | null; appHash: string | null; mqttUser: string; provisionedAt: string; firstOnline: string | null;
 }
 export interface BatchRequest {
-  profile: 'robot' | 'weather'; club: string; wifiSsid: string; wifiPassword: string; count: number | null; includePresent: boolean; target: string | null;
+  profile: Kit; club: string; wifiSsid: string; wifiPassword: string; count: number | null; includePresent: boolean; target: string | null;
 }
 
 async function call<T>(method: string, url: string, body?: unknown): Promise<T> {
@@ -49,3 +49,9 @@ export const flashApi = {
   inventory: () => call<InventoryBoard[]>('GET', '/api/flashing/inventory'),
   labelsUrl: (boards: string[], lang: string) => `/api/flashing/labels?lang=${lang}${boards.length ? `&boards=${boards.map(encodeURIComponent).join(',')}` : ''}`,
 };
+
+/** The kits a board can be flashed as: the firmware's profile names (BoardProfiles.Names, docs/boards.md), written to roboclub.json. */
+export const kits = ['robot-tb6612', 'robot-l298n', 'weather-bme280', 'weather-dht22'] as const;
+export type Kit = typeof kits[number];
+/** The kit chosen when nothing else is: a robot with the TB6612FNG driver. */
+export const defaultKit: Kit = 'robot-tb6612';

@@ -1,12 +1,13 @@
-// The librarian's "New boards" tab: check nanoff and the firmware, choose robot or weather station and
-// the Wi-Fi, then plug boards in one after another. Each is flashed, named (meteo-01, robot-07, ...),
+// The librarian's "New boards" tab: check nanoff and the firmware, choose the kit (robot or weather
+// station, with its driver or sensor: the profile written to each board's roboclub.json) and the Wi-Fi,
+// then plug boards in one after another. Each is flashed, named (meteo-01, robot-07, ...),
 // given its own MQTT password, recorded in the inventory and shown when it joins the hub; problems come
 // with the fix in plain words. The batch runs in the hub, so closing the page does not stop it; the page
 // polls a snapshot (docs/flashing.md says why). Librarian-only access is a later issue.
 import { ApiError } from '../api';
 import { lang, onLangChange, pick, t, translatePage, type Word } from '../i18n';
 import './flash.css';
-import { flashApi, type BatchView, type Diagnosis, type FlashingStatus } from './flashApi';
+import { defaultKit, flashApi, kits, type BatchView, type Diagnosis, type FlashingStatus, type Kit } from './flashApi';
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]> & { dataset?: Record<string, string> } = {}, ...children: Array<Node | string>): HTMLElementTagNameMap[K] {
   const e = document.createElement(tag);
@@ -18,6 +19,12 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLEl
 }
 
 const words = (w: Word) => ({ dataset: { t: w } });
+const kitWord = (kit: string): Word => `kit:${kit}` as Word;
+/** The kit's name in the page's language; older inventories recorded only "robot" or "weather". */
+function kitText(profile: string): string {
+  if ((kits as readonly string[]).includes(profile)) return t(kitWord(profile));
+  return t(profile === 'weather' ? 'weather' : 'robot');
+}
 const stepWords: Word[] = ['flashStep1', 'flashStep2', 'flashStep3', 'flashStep4'];
 
 function diagnosisCard(d: Diagnosis): HTMLElement {
@@ -33,8 +40,7 @@ export function initFlashTab(section: HTMLElement, tabButton: HTMLElement): void
   const install = el('button', { id: 'flash-install', ...words('flashInstallNanoff') });
   const archive = el('button', { id: 'flash-archive', ...words('flashUpdateArchive') });
   const setupNote = el('p', { id: 'flash-setup-note', className: 'rc-flash-note' });
-  const robot = el('input', { type: 'radio', name: 'flash-profile', value: 'robot', id: 'flash-profile-robot', checked: true });
-  const weather = el('input', { type: 'radio', name: 'flash-profile', value: 'weather', id: 'flash-profile-weather' });
+  const kitInputs = kits.map(k => el('input', { type: 'radio', name: 'flash-profile', value: k, id: `flash-profile-${k}`, checked: k === defaultKit }));
   const club = el('input', { type: 'text', id: 'flash-club' });
   const ssid = el('input', { type: 'text', id: 'flash-ssid', autocomplete: 'off' });
   const password = el('input', { type: 'password', id: 'flash-password', autocomplete: 'off' });
@@ -70,9 +76,9 @@ export function initFlashTab(section: HTMLElement, tabButton: HTMLElement): void
       el('p', { className: 'rc-flash-note', ...words('flashLibrarianOnly') }),
       checks, install, archive, setupNote,
       el('form', { id: 'flash-form', className: 'rc-flash-form', onsubmit: (e: Event) => { e.preventDefault(); void startBatch(); } },
-        el('div', { className: 'rc-flash-profile' },
-          el('label', {}, robot, el('span', words('robot'))),
-          el('label', {}, weather, el('span', words('weather')))),
+        el('fieldset', { className: 'rc-flash-profile', id: 'flash-kits' },
+          el('legend', words('flashKit')),
+          ...kitInputs.map(input => el('label', {}, input, el('span', words(kitWord(input.value)))))),
         el('label', {}, el('span', words('flashClub')), club),
         el('label', {}, el('span', words('flashSsid')), ssid),
         el('label', {}, el('span', words('flashPassword')), password),
@@ -141,7 +147,7 @@ export function initFlashTab(section: HTMLElement, tabButton: HTMLElement): void
     lastInventoryKey = key;
     const head = el('tr', {}, ...(['flashName', 'flashKind', 'flashChip', 'flashMac', 'flashFirmware', 'flashDate', 'flashOnline'] as Word[]).map(w => el('th', words(w))));
     inventory.replaceChildren(head, ...boards.map(b => el('tr', { dataset: { board: b.name } },
-      el('td', { textContent: b.name }), el('td', { textContent: t(b.profile === 'weather' ? 'weather' : 'robot') }),
+      el('td', { textContent: b.name }), el('td', { textContent: kitText(b.profile) }),
       el('td', { textContent: b.chip ?? '–' }), el('td', { textContent: b.mac ?? '–' }), el('td', { textContent: b.firmware ?? '–' }),
       el('td', { textContent: new Date(b.provisionedAt).toLocaleString(lang()) }),
       el('td', { className: 'online', textContent: b.firstOnline ? '✔' : t('flashNotYet') }))));
@@ -188,7 +194,7 @@ export function initFlashTab(section: HTMLElement, tabButton: HTMLElement): void
     formError.hidden = true;
     try {
       view = await flashApi.start({
-        profile: weather.checked ? 'weather' : 'robot', club: club.value.trim(), wifiSsid: ssid.value, wifiPassword: password.value,
+        profile: (kitInputs.find(i => i.checked)?.value ?? defaultKit) as Kit, club: club.value.trim(), wifiSsid: ssid.value, wifiPassword: password.value,
         count: count.value ? Number(count.value) : null, includePresent: present.checked, target: null,
       });
       renderView();
