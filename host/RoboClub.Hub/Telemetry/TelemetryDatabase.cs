@@ -26,7 +26,11 @@ public static class TelemetryDatabase
     /// <summary>Opens the configured store; throws <see cref="TelemetryStoreException"/> (English and Romanian for a bad address).</summary>
     public static ITelemetryStore Open(HubSettings settings)
     {
-        if (IsSqlite(settings.Database)) return SqliteTelemetryStore.Open(Path.Combine(settings.DataDirectory, "telemetry.db"));
+        if (IsSqlite(settings.Database))
+        {
+            Directory.CreateDirectory(settings.DataDirectory); // the first start: nothing made the data folder yet
+            return SqliteTelemetryStore.Open(Path.Combine(settings.DataDirectory, "telemetry.db"));
+        }
         if (Problem(settings.Database) is { } problem) throw new TelemetryStoreException($"{problem.En}\n{problem.Ro}");
         // The store is created once, while the hub starts; nothing runs on a synchronization context here.
         return PostgresTelemetryStore.OpenAsync(PostgresUrl.Parse(settings.Database!)).GetAwaiter().GetResult();
