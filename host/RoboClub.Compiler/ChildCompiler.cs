@@ -130,11 +130,6 @@ public static class ChildCompiler
         // One semantic model for the checks and the code generator: binding the program's statements
         // is most of a compile's cost, and the model keeps what it bound.
         var model = compilation.GetSemanticModel(tree);
-        // Roslyn's diagnostics bind the statements once and the code generator's questions bind them
-        // again (the semantic model does not share the two), about half a compile each: on a board
-        // hub with two cores they run side by side. The generated image is used only when the
-        // program turns out to have no errors; a generator failure on a broken program is never seen.
-        var generated = Task.Run(() => Generate(model, tree));
         var roslyn = model.GetDiagnostics().Where(d =>
             d.Severity is Microsoft.CodeAnalysis.DiagnosticSeverity.Error or Microsoft.CodeAnalysis.DiagnosticSeverity.Warning
             && !(d.Id == "CS5001" && !hasStatements) // an empty program is fine: it does nothing
@@ -154,10 +149,15 @@ public static class ChildCompiler
             return Fail(diagnostics);
         }
 
-        var (generator, image, failure) = generated.GetAwaiter().GetResult();
-        if (failure != null) // a compiler bug must not take the hub down: report it like a diagnostic
+        var generator = new CodeGenerator(model, tree);
+        byte[]? image;
+        try
         {
-            diagnostics.Add(Rc(UnsupportedConstructs.Internal, Location.None) with { MessageEn = UnsupportedConstructs.Internal.MessageEn + " (" + failure.Message + ")" });
+            image = generator.Generate();
+        }
+        catch (Exception e) // a compiler bug must not take the hub down: report it like a diagnostic
+        {
+            diagnostics.Add(Rc(UnsupportedConstructs.Internal, Location.None) with { MessageEn = UnsupportedConstructs.Internal.MessageEn + " (" + e.Message + ")" });
             return Fail(diagnostics);
         }
         if (image == null)
@@ -184,19 +184,6 @@ public static class ChildCompiler
     }
 
     static CompileResult Fail(List<CompileDiagnostic> diagnostics) => new(null, diagnostics, []);
-
-    static (CodeGenerator Generator, byte[]? Image, Exception? Failure) Generate(SemanticModel model, SyntaxTree tree)
-    {
-        var generator = new CodeGenerator(model, tree);
-        try
-        {
-            return (generator, generator.Generate(), null);
-        }
-        catch (Exception e)
-        {
-            return (generator, null, e);
-        }
-    }
 
     const int MaxNesting = 256;
     const int MaxSourceChars = 200_000;
