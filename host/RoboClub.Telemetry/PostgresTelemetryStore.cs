@@ -98,22 +98,10 @@ public sealed class PostgresTelemetryStore : ITelemetryStore
         TelemetryNames.Check(board, "board name", nameof(board));
         ArgumentNullException.ThrowIfNull(samples);
 
-        var valid = new TelemetrySample[samples.Count];
-        int count = 0, rejected = 0;
-        string? problem = null;
-        for (int i = 0; i < samples.Count; i++)
-        {
-            var s = samples[i];
-            if (s.Problem() is { } why)
-            {
-                rejected++;
-                problem ??= why;
-            }
-            else valid[count++] = s;
-        }
+        var valid = TelemetrySample.KeepValid(samples, out int rejected, out string? problem);
+        int count = valid.Length;
         if (rejected > 0) Interlocked.Add(ref _rejected, rejected);
         if (count == 0) return new AppendResult(0, rejected, 0, problem);
-        if (count < valid.Length) Array.Resize(ref valid, count);
 
         // Back-pressure as in SQLite: never wait; a full queue drops the newest samples and counts them.
         if (_disposed) return Drop(count, rejected, problem);

@@ -101,23 +101,10 @@ public sealed class SqliteTelemetryStore : ITelemetryStore
         TelemetryNames.Check(board, "board name", nameof(board));
         ArgumentNullException.ThrowIfNull(samples);
 
-        var valid = new TelemetrySample[samples.Count];
-        int count = 0, rejected = 0;
-        string? problem = null;
-        for (int i = 0; i < samples.Count; i++)
-        {
-            var s = samples[i];
-            string? why = s.Problem();
-            if (why is null) valid[count++] = s;
-            else
-            {
-                rejected++;
-                problem ??= why;
-            }
-        }
+        var valid = TelemetrySample.KeepValid(samples, out int rejected, out string? problem);
+        int count = valid.Length;
         if (rejected > 0) Interlocked.Add(ref _rejected, rejected);
         if (count == 0) return new AppendResult(0, rejected, 0, problem);
-        if (count < valid.Length) Array.Resize(ref valid, count);
 
         // Back-pressure: never wait. If the writer is this far behind, the disk cannot keep up; losing
         // the newest samples (counted) is better than stalling the broker and every board behind it.

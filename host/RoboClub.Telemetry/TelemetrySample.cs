@@ -16,4 +16,24 @@ public readonly record struct TelemetrySample(string Series, long TimeMs, double
         if (!TimeRange.IsValidTime(TimeMs)) return $"The time {TimeMs} of \"{Series}\" is not between 1970 and 9999.";
         return null;
     }
+
+    /// <summary>The samples a store keeps (in order), how many it refuses and the first reason, for every store's Append.</summary>
+    internal static TelemetrySample[] KeepValid(IReadOnlyList<TelemetrySample> samples, out int rejected, out string? problem)
+    {
+        var valid = new TelemetrySample[samples.Count];
+        int count = 0;
+        rejected = 0;
+        problem = null;
+        for (int i = 0; i < samples.Count; i++)
+        {
+            if (samples[i].Problem() is { } why)
+            {
+                rejected++;
+                problem ??= why;
+            }
+            else valid[count++] = samples[i];
+        }
+        if (count < valid.Length) Array.Resize(ref valid, count);
+        return valid;
+    }
 }

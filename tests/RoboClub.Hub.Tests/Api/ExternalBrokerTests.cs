@@ -62,15 +62,7 @@ public sealed class ExternalBrokerTests : IAsyncLifetime
         Assert.Equal(45, power);
 
         // Telemetry from the weather station is stored.
-        Assert.Equal(HttpStatusCode.OK, (await _client.PostAsJsonAsync("/api/boards/station-1/program", new { source = "Every(100, () => { Plot(\"t\", Weather.Temperature); });" })).StatusCode);
-        long count = 0;
-        for (int i = 0; i < 100 && count < 3; i++)
-        {
-            await Task.Delay(100);
-            var series = await _client.GetFromJsonAsync<JsonElement>("/api/telemetry/station-1/series");
-            count = series.EnumerateArray().Where(s => s.GetProperty("series").GetString() == "t").Select(s => s.GetProperty("count").GetInt64()).FirstOrDefault();
-        }
-        Assert.True(count >= 3, $"{count} samples");
+        await BrokerChecks.StationPlotsAndTheHubStoresAsync(_client);
 
         // mosquitto restarts (no persistence: it forgets everything): the hub and the boards come back by themselves.
         await _mosquitto.RestartAsync();
@@ -143,15 +135,7 @@ public sealed class RabbitMqBrokerTests(RabbitMqFixture rabbit) : IClassFixture<
         }
         Assert.Equal(55, power);
 
-        Assert.Equal(HttpStatusCode.OK, (await _client.PostAsJsonAsync("/api/boards/station-1/program", new { source = "Every(100, () => { Plot(\"t\", Weather.Temperature); });" })).StatusCode);
-        long count = 0;
-        for (int i = 0; i < 100 && count < 3; i++)
-        {
-            await Task.Delay(100);
-            var series = await _client.GetFromJsonAsync<JsonElement>("/api/telemetry/station-1/series");
-            count = series.EnumerateArray().Where(s => s.GetProperty("series").GetString() == "t").Select(s => s.GetProperty("count").GetInt64()).FirstOrDefault();
-        }
-        Assert.True(count >= 3, $"{count} samples");
+        await BrokerChecks.StationPlotsAndTheHubStoresAsync(_client);
 
         // STOP ALL reaches every board through RabbitMQ too.
         Assert.Equal(HttpStatusCode.OK, (await _client.PostAsJsonAsync("/api/stop-all", new { })).StatusCode);
@@ -161,5 +145,23 @@ public sealed class RabbitMqBrokerTests(RabbitMqFixture rabbit) : IClassFixture<
             power = (await _client.GetFromJsonAsync<JsonElement>("/api/boards/robot-1/simulation")).GetProperty("state").GetProperty("leftPowerPercent").GetInt32();
         }
         Assert.Equal(0, power);
+    }
+}
+
+/// <summary>What every broker test checks the same way.</summary>
+static class BrokerChecks
+{
+    /// <summary>The weather station plots 10 times a second and the hub stores at least 3 samples within 10 s.</summary>
+    public static async Task StationPlotsAndTheHubStoresAsync(HttpClient client)
+    {
+        Assert.Equal(HttpStatusCode.OK, (await client.PostAsJsonAsync("/api/boards/station-1/program", new { source = "Every(100, () => { Plot(\"t\", Weather.Temperature); });" })).StatusCode);
+        long count = 0;
+        for (int i = 0; i < 100 && count < 3; i++)
+        {
+            await Task.Delay(100);
+            var series = await client.GetFromJsonAsync<JsonElement>("/api/telemetry/station-1/series");
+            count = series.EnumerateArray().Where(s => s.GetProperty("series").GetString() == "t").Select(s => s.GetProperty("count").GetInt64()).FirstOrDefault();
+        }
+        Assert.True(count >= 3, $"{count} samples");
     }
 }
