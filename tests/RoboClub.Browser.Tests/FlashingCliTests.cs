@@ -49,8 +49,8 @@ public sealed class FlashingCliTests : IDisposable
         Assert.Contains("CH340", table);
     }
 
-    [Fact]
-    public async Task Flash_provisions_one_port_and_records_it_in_the_inventory()
+    /// <summary>`roboclub flash` of one CP2102 board on /dev/ttyUSB0 with the fake nanoff: the board's folder, the data folder, exit code, output.</summary>
+    async Task<(string Board, string Data, int Exit, string Output)> FlashOneCp2102Async(string kitOption, string kit, string lang)
     {
         _sys.AddUsbSerialBoard("ttyUSB0", "10c4:ea60", "0001", "CP2102", "cp210x");
         string board = _nanoff.AddBoard("/dev/ttyUSB0");
@@ -58,8 +58,15 @@ public sealed class FlashingCliTests : IDisposable
         Directory.CreateDirectory(Path.Combine(data, "firmware"));
         File.WriteAllBytes(Path.Combine(data, "firmware", "RoboClub.bin"), [9, 9, 9]);
         var (exit, output) = await RoboclubAsync("flash", "--sys-root", _sys.Root, "--nanoff", _nanoff.Tool().FileName, "--data", data,
-            "--port", "/dev/ttyUSB0", "--profile", "robot", "--wifi-ssid", "Biblioteca", "--wifi-password", "parola-wifi",
-            "--hub", "http://127.0.0.1:9/", "--hub-host", "10.1.2.3", "--online-timeout", "1", "--lang", "en");
+            "--port", "/dev/ttyUSB0", kitOption, kit, "--wifi-ssid", "Biblioteca", "--wifi-password", "parola-wifi",
+            "--hub", "http://127.0.0.1:9/", "--hub-host", "10.1.2.3", "--online-timeout", "1", "--lang", lang);
+        return (board, data, exit, output);
+    }
+
+    [Fact]
+    public async Task Flash_provisions_one_port_and_records_it_in_the_inventory()
+    {
+        var (board, data, exit, output) = await FlashOneCp2102Async("--profile", "robot", "en");
         Assert.True(exit == 0, output);
         Assert.Contains("1 boards ready: robot-01", output);
         var config = BoardConfigFile.Parse(File.ReadAllText(Path.Combine(board, "roboclub.json")));
@@ -79,14 +86,7 @@ public sealed class FlashingCliTests : IDisposable
     [Fact]
     public async Task Flash_with_a_kit_writes_that_firmware_profile_and_names_the_board_by_its_kind()
     {
-        _sys.AddUsbSerialBoard("ttyUSB0", "10c4:ea60", "0001", "CP2102", "cp210x");
-        string board = _nanoff.AddBoard("/dev/ttyUSB0");
-        string data = _folder.Combine("data");
-        Directory.CreateDirectory(Path.Combine(data, "firmware"));
-        File.WriteAllBytes(Path.Combine(data, "firmware", "RoboClub.bin"), [9, 9, 9]);
-        var (exit, output) = await RoboclubAsync("flash", "--sys-root", _sys.Root, "--nanoff", _nanoff.Tool().FileName, "--data", data,
-            "--port", "/dev/ttyUSB0", "--kit", "weather-dht22", "--wifi-ssid", "Biblioteca", "--wifi-password", "parola-wifi",
-            "--hub", "http://127.0.0.1:9/", "--hub-host", "10.1.2.3", "--online-timeout", "1", "--lang", "ro");
+        var (board, data, exit, output) = await FlashOneCp2102Async("--kit", "weather-dht22", "ro");
         Assert.True(exit == 0, output);
         Assert.Contains("Stație meteo cu DHT22", output);
         var config = BoardConfigFile.Parse(File.ReadAllText(Path.Combine(board, "roboclub.json")));
