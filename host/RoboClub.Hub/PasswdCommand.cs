@@ -201,7 +201,7 @@ internal sealed class PasswdCommand : Command
         return first;
     }
 
-    static string ReadHidden(string prompt)
+    internal static string ReadHidden(string prompt)
     {
         Console.Error.Write(prompt);
         var sb = new StringBuilder();

@@ -1,5 +1,6 @@
 using RoboClub.Board.Link;
 using RoboClub.Hub.Boards;
+using RoboClub.Hub.Security;
 using RoboClub.Hub.Serve;
 
 namespace RoboClub.Hub.Api;
@@ -30,18 +31,18 @@ public static class BoardsApi
                 SendFailure.NoAnswer => StatusCodes.Status504GatewayTimeout,
                 _ => StatusCodes.Status409Conflict,
             });
-        }).RequireRateLimiting(RequestRateLimits.Compile);
+        }).RequireRateLimiting(RequestRateLimits.Compile).RequireBoardAccess(startsProgram: true);
 
-        api.MapPost("/boards/{board}/run", (string board, BoardCommands c, CancellationToken ct) => Command(board, c, CommandPayload.Run, ct));
-        api.MapPost("/boards/{board}/stop", (string board, BoardCommands c, CancellationToken ct) => Command(board, c, CommandPayload.Stop, ct));
-        api.MapPost("/boards/{board}/identify", (string board, BoardCommands c, CancellationToken ct) => Command(board, c, CommandPayload.Identify, ct));
+        api.MapPost("/boards/{board}/run", (string board, BoardCommands c, CancellationToken ct) => Command(board, c, CommandPayload.Run, ct)).RequireBoardAccess(startsProgram: true);
+        api.MapPost("/boards/{board}/stop", (string board, BoardCommands c, CancellationToken ct) => Command(board, c, CommandPayload.Stop, ct)).RequireBoardAccess(startsProgram: false);
+        api.MapPost("/boards/{board}/identify", (string board, BoardCommands c, CancellationToken ct) => Command(board, c, CommandPayload.Identify, ct)).RequireBoardAccess(startsProgram: false);
         api.MapPost("/boards/{board}/watch", (string board, WatchRequest request, BoardCommands c, CancellationToken ct) =>
         {
             int period = request.Period ?? CommandPayload.DefaultWatchPeriodMs;
             if (period is < CommandPayload.MinWatchPeriodMs or > CommandPayload.MaxWatchPeriodMs)
                 return Task.FromResult(ApiError.BadRequest($"The watch period must be {CommandPayload.MinWatchPeriodMs}..{CommandPayload.MaxWatchPeriodMs} ms.", $"Perioada trebuie să fie între {CommandPayload.MinWatchPeriodMs} și {CommandPayload.MaxWatchPeriodMs} ms."));
             return Command(board, c, seq => CommandPayload.Watch(seq, request.On, period), ct);
-        });
+        }).RequireBoardAccess(startsProgram: false);
 
         api.MapPut("/boards/{board}/name", (string board, NameRequest request, BoardRegistry registry) =>
         {
@@ -53,7 +54,7 @@ public static class BoardsApi
             {
                 return ApiError.BadRequest($"A board name has at most {BoardNames.MaxLength} characters and no control characters.", $"Numele unei plăcuțe are cel mult {BoardNames.MaxLength} de caractere, fără caractere de control.");
             }
-        });
+        }).RequireLibrarian();
 
         // Live mode: a block stack clicked in the editor runs once, at once, beside the board's program.
         api.MapPost("/boards/{board}/eval", async (string board, ProgramRequest request, BoardCommands c, CancellationToken ct) =>
@@ -65,9 +66,14 @@ public static class BoardsApi
                 return ApiError.BadRequest($"Too big to run at once ({compiled.Image.Length} bytes; at most {CommandPayload.MaxEvalImageBytes}). Press Run instead.",
                     $"Prea mare ca să ruleze pe loc ({compiled.Image.Length} octeți; cel mult {CommandPayload.MaxEvalImageBytes}). Apasă Pornește.");
             return await Command(board, c, seq => CommandPayload.EvalImage(seq, compiled.Image), ct);
-        }).RequireRateLimiting(RequestRateLimits.Compile);
+        }).RequireRateLimiting(RequestRateLimits.Compile).RequireBoardAccess(startsProgram: true);
 
-        api.MapPost("/stop-all", async (BoardCommands c, CancellationToken ct) => Results.Ok(new { boards = await c.StopAllAsync(ct) }));
+        // Anyone may press STOP ALL; it holds until the librarian releases it (POST /api/stop-all/reset, SessionApi).
+        api.MapPost("/stop-all", async (BoardCommands c, EmergencyStop stop, CancellationToken ct) =>
+        {
+            stop.Engage();
+            return Results.Ok(new { boards = await c.StopAllAsync(ct), emergencyStop = stop.Since });
+        });
 
         api.MapGet("/boards/{board}/simulation", (string board, VirtualBoards virtualBoards) =>
             virtualBoards.Find(board) is { } v ? Results.Ok(new { board, state = v.Snapshot() }) : ApiError.NotFound(HubText.UnknownBoard(board)));

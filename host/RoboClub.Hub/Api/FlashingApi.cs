@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using RoboClub.Hub.Security;
 using RoboClub.Hub.Flashing;
 using RoboClub.Hub.Serve;
 
@@ -23,7 +24,7 @@ public static class FlashingApi
 
     public static void MapFlashingApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/flashing");
+        var api = app.MapGroup("/api/flashing").RequireLibrarian(); // flashing and the inventory are the librarian's
         api.MapGet("/status", (FlashingService f) => f.Status());
         api.MapPost("/nanoff/install", async (FlashingService f, CancellationToken ct) =>
         {

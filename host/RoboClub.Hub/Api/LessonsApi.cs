@@ -5,6 +5,7 @@ using Topics = RoboClub.Board.Link.Topics;
 using RoboClub.Hub.Boards;
 using RoboClub.Hub.Lessons;
 using RoboClub.Hub.Projects;
+using RoboClub.Hub.Security;
 using RoboClub.Hub.Serve;
 using RoboClub.Lessons;
 using RoboClub.Lessons.Checking;
@@ -63,11 +64,12 @@ public static class LessonsApi
                     lessons = all.Where(p => p.ChildId == c.Id).Select(Progress),
                 }),
             });
-        }));
+        })).RequireLibrarian();
 
-        api.MapGet("/progress/{child}", (string child, LessonProgressStore progress, IProjectStore projects, CancellationToken ct) => Guard(async () =>
+        api.MapGet("/progress/{child}", (string child, HttpContext http, LessonProgressStore progress, IProjectStore projects, CancellationToken ct) => Guard(async () =>
         {
             var c = await projects.GetChildAsync(ChildId(child), ct);
+            Access.ChildOrLibrarian(http, c.Id);
             return Results.Ok(progress.Of(c.Id).Select(Progress));
         }));
 
@@ -83,7 +85,11 @@ public static class LessonsApi
             if (source is null) return ApiError.BadRequest("Send the program as {\"source\": \"...\"}.", "Trimite programul ca {\"source\": \"...\"}.");
             if (source.Length > MaxSourceChars) return ApiError.BadRequest("The program is too long to check.", "Programul e prea lung ca să fie verificat.");
             long? childId = JsonFields.Whole(body, "child");
-            if (childId is { } id) await projects.GetChildAsync(id, ct); // 404 for an unknown child, before the work
+            if (childId is { } id)
+            {
+                await projects.GetChildAsync(id, ct); // 404 for an unknown child, before the work
+                Access.ChildOrLibrarian(request.HttpContext, id); // progress is recorded only for yourself
+            }
 
             var result = await checker.CheckAsync(lesson, source, ct);
             LessonProgress? saved = childId is { } cid && result.Compiled ? progress.Record(cid, lesson.Id, result.Passed) : null;
@@ -181,6 +187,10 @@ public static class LessonsApi
         try
         {
             return await handler();
+        }
+        catch (AccessException e)
+        {
+            return e.ToResult();
         }
         catch (ProjectException e)
         {

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 using RoboClub.Hub.Projects;
+using RoboClub.Hub.Security;
 using RoboClub.Hub.Serve;
 
 namespace RoboClub.Hub.Api;
@@ -28,10 +29,15 @@ public static class ProjectsApi
         // ---- children ----
         api.MapGet("/children/colours", () => ChildColours.All);
         api.MapGet("/children", (IProjectStore s, CancellationToken ct) => Run(async () => Results.Ok(await s.ListChildrenAsync(ct))));
-        api.MapPost("/children", (HttpRequest r, IProjectStore s, CancellationToken ct) => Run(async () =>
+        // A new child chooses a 4-digit secret code with their name and colour, and is signed in.
+        api.MapPost("/children", (HttpRequest r, IProjectStore s, ChildCodes codes, HubSessions sessions, CancellationToken ct) => Run(async () =>
         {
             var body = await RequestBody.ObjectAsync(r, ct);
+            string? code = JsonFields.Text(body, "code");
+            if (!ChildCodes.IsValid(code)) throw new AccessException(StatusCodes.Status400BadRequest, SecurityText.CodeFormat, null);
             var child = await s.AddChildAsync(JsonFields.Text(body, "name"), JsonFields.Text(body, "colour"), ct);
+            codes.Set(child.Id, code!);
+            sessions.SignInChild(r.HttpContext.Response, child.Id);
             return Results.Created($"/api/children/{child.Id}", child);
         }));
         api.MapGet("/children/{id}", (string id, IProjectStore s, CancellationToken ct) => Run(async () =>
@@ -39,16 +45,17 @@ public static class ProjectsApi
         api.MapPut("/children/{id}", (string id, HttpRequest r, IProjectStore s, CancellationToken ct) => Run(async () =>
         {
             long child = ChildId(id);
+            Access.ChildOrLibrarian(r.HttpContext, child);
             var body = await RequestBody.ObjectAsync(r, ct);
             return Results.Ok(await s.UpdateChildAsync(child, JsonFields.Text(body, "name"), JsonFields.Text(body, "colour"), ct));
         }));
-        api.MapGet("/children/{id}/projects", (string id, IProjectStore s, CancellationToken ct) => Run(async () =>
-            Results.Ok(await s.ListProjectsAsync(ChildId(id), ct))));
+        api.MapGet("/children/{id}/projects", (string id, HttpContext http, IProjectStore s, CancellationToken ct) => Run(async () =>
+            Results.Ok(await s.ListProjectsAsync(Own(http, ChildId(id)), ct))));
         api.MapPost("/children/{id}/projects", (string id, HttpRequest r, IProjectStore s, CancellationToken ct) => Run(async () =>
-            await Create(ChildId(id), await RequestBody.ObjectAsync(r, ct), s, ct)));
+            await Create(Own(r.HttpContext, ChildId(id)), await RequestBody.ObjectAsync(r, ct), s, ct)));
         api.MapPost("/children/{id}/projects/import", (string id, HttpRequest r, IProjectStore s, CancellationToken ct) => Run(async () =>
         {
-            long child = ChildId(id);
+            long child = Own(r.HttpContext, ChildId(id));
             var file = ProjectFile.Import(await FileBytesAsync(r, ct));
             var project = await s.ImportAsync(child, file, ct);
             return Results.Created($"/api/projects/{project.Id}", project);
@@ -59,56 +66,71 @@ public static class ProjectsApi
         {
             var body = await RequestBody.ObjectAsync(r, ct);
             long child = JsonFields.Whole(body, "childId") ?? throw new ProjectException(ProjectFailure.Invalid, ProjectText.WrongField("childId", "a whole number"));
-            return await Create(child, body, s, ct);
+            return await Create(Own(r.HttpContext, child), body, s, ct);
         }));
-        api.MapGet("/projects/deleted", (IProjectStore s, CancellationToken ct) => Run(async () => Results.Ok(await s.ListDeletedAsync(ct))));
-        api.MapGet("/projects/{id}", (string id, IProjectStore s, CancellationToken ct) => Run(async () =>
-            Results.Ok(await s.GetProjectAsync(ProjectId(id), ct))));
-        api.MapPut("/projects/{id}", (string id, HttpRequest r, IProjectStore s, CancellationToken ct) => Run(async () =>
+        api.MapGet("/projects/deleted", (IProjectStore s, CancellationToken ct) => Run(async () => Results.Ok(await s.ListDeletedAsync(ct)))).RequireLibrarian();
+        api.MapGet("/projects/{id}", (string id, HttpContext http, IProjectStore s, CancellationToken ct) => Run(async () =>
+            Results.Ok(await s.GetProjectAsync(await OwnProject(http, s, id, ct), ct))));
+        api.MapPut("/projects/{id}", (string id, HttpContext http, HttpRequest r, IProjectStore s, CancellationToken ct) => Run(async () =>
         {
-            long project = ProjectId(id);
+            long project = await OwnProject(http, s, id, ct);
             var body = await RequestBody.ObjectAsync(r, ct);
             var content = new ProjectContent(JsonFields.Text(body, "mode"), JsonFields.Json(body, "workspace"), JsonFields.Text(body, "source"),
                 JsonFields.Whole(body, "baseRevision"));
             return Results.Ok(await s.SaveAsync(project, content, ct));
         }));
-        api.MapPost("/projects/{id}/rename", (string id, HttpRequest r, IProjectStore s, CancellationToken ct) => Run(async () =>
+        api.MapPost("/projects/{id}/rename", (string id, HttpContext http, HttpRequest r, IProjectStore s, CancellationToken ct) => Run(async () =>
         {
-            long project = ProjectId(id);
+            long project = await OwnProject(http, s, id, ct);
             var body = await RequestBody.ObjectAsync(r, ct);
             return Results.Ok(await s.RenameProjectAsync(project, JsonFields.Text(body, "name"), ct));
         }));
-        api.MapPost("/projects/{id}/duplicate", (string id, HttpRequest r, IProjectStore s, IOptions<HubSettings> settings, CancellationToken ct) => Run(async () =>
+        api.MapPost("/projects/{id}/duplicate", (string id, HttpContext http, HttpRequest r, IProjectStore s, IOptions<HubSettings> settings, CancellationToken ct) => Run(async () =>
         {
-            long project = ProjectId(id);
+            long project = await OwnProject(http, s, id, ct);
             var body = await RequestBody.ObjectAsync(r, ct);
             string language = (JsonFields.Text(body, "lang") ?? r.Query["lang"].FirstOrDefault() ?? settings.Value.Lang) == "en" ? "en" : "ro";
             var copy = await s.DuplicateAsync(project, JsonFields.Text(body, "name"), language, ct);
             return Results.Created($"/api/projects/{copy.Id}", copy);
         }));
-        api.MapDelete("/projects/{id}", (string id, IProjectStore s, CancellationToken ct) => Run(async () =>
+        api.MapDelete("/projects/{id}", (string id, HttpContext http, IProjectStore s, CancellationToken ct) => Run(async () =>
         {
-            await s.DeleteAsync(ProjectId(id), ct);
+            await s.DeleteAsync(await OwnProject(http, s, id, ct), ct);
             return Results.NoContent();
         }));
         api.MapPost("/projects/{id}/restore", (string id, IProjectStore s, CancellationToken ct) => Run(async () =>
-            Results.Ok(await s.RestoreAsync(ProjectId(id), ct))));
+            Results.Ok(await s.RestoreAsync(ProjectId(id), ct)))).RequireLibrarian();
 
         // ---- history ----
-        api.MapGet("/projects/{id}/versions", (string id, IProjectStore s, CancellationToken ct) => Run(async () =>
-            Results.Ok(await s.ListVersionsAsync(ProjectId(id), ct))));
-        api.MapGet("/projects/{id}/versions/{n}", (string id, string n, IProjectStore s, CancellationToken ct) => Run(async () =>
-            Results.Ok(await s.GetVersionAsync(ProjectId(id), VersionNumber(n), ct))));
-        api.MapPost("/projects/{id}/versions/{n}/restore", (string id, string n, IProjectStore s, CancellationToken ct) => Run(async () =>
-            Results.Ok(await s.RestoreVersionAsync(ProjectId(id), VersionNumber(n), ct))));
+        api.MapGet("/projects/{id}/versions", (string id, HttpContext http, IProjectStore s, CancellationToken ct) => Run(async () =>
+            Results.Ok(await s.ListVersionsAsync(await OwnProject(http, s, id, ct), ct))));
+        api.MapGet("/projects/{id}/versions/{n}", (string id, HttpContext http, string n, IProjectStore s, CancellationToken ct) => Run(async () =>
+            Results.Ok(await s.GetVersionAsync(await OwnProject(http, s, id, ct), VersionNumber(n), ct))));
+        api.MapPost("/projects/{id}/versions/{n}/restore", (string id, HttpContext http, string n, IProjectStore s, CancellationToken ct) => Run(async () =>
+            Results.Ok(await s.RestoreVersionAsync(await OwnProject(http, s, id, ct), VersionNumber(n), ct))));
 
         // ---- export ----
-        api.MapGet("/projects/{id}/export", (string id, HttpResponse response, IProjectStore s, TimeProvider time, CancellationToken ct) => Run(async () =>
+        api.MapGet("/projects/{id}/export", (string id, HttpContext http, HttpResponse response, IProjectStore s, TimeProvider time, CancellationToken ct) => Run(async () =>
         {
-            var project = await s.GetProjectAsync(ProjectId(id), ct);
+            var project = await s.GetProjectAsync(await OwnProject(http, s, id, ct), ct);
             response.Headers.ContentDisposition = ExportFileName.ContentDisposition(project.Name);
             return Results.Bytes(ProjectFile.Export(project, time.GetUtcNow()), "application/json; charset=utf-8");
         }));
+    }
+
+    /// <summary>The child id, if the visitor is that child or the librarian (<see cref="Access.ChildOrLibrarian"/>).</summary>
+    static long Own(HttpContext http, long childId)
+    {
+        Access.ChildOrLibrarian(http, childId);
+        return childId;
+    }
+
+    /// <summary>The project id, if the project is the visitor's (404 for an unknown one, 403 for another child's).</summary>
+    static async Task<long> OwnProject(HttpContext http, IProjectStore s, string id, CancellationToken ct)
+    {
+        long project = ProjectId(id);
+        await Access.OwnProjectAsync(http, s, project, ct);
+        return project;
     }
 
     static async Task<IResult> Create(long child, JsonElement body, IProjectStore s, CancellationToken ct)
@@ -145,6 +167,10 @@ public static class ProjectsApi
         try
         {
             return await handler();
+        }
+        catch (AccessException e)
+        {
+            return e.ToResult();
         }
         catch (ProjectException e)
         {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.Options;
 using RoboClub.Hub.Boards;
+using RoboClub.Hub.Security;
 using RoboClub.Hub.Serve;
 using RoboClub.Hub.Telemetry;
 using RoboClub.Telemetry;
@@ -60,7 +61,7 @@ public static class TelemetryApi
             // A shorter retention takes effect now, not at the next hourly pass.
             await store.ApplyRetentionAsync(ct);
             return Results.Ok(Settings(settings));
-        });
+        }).RequireLibrarian();
 
         // CSV of a range: ?from=&to= (ms), &boards=a,b (every series of them) and/or &series=board/name,...
         api.MapGet("/csv", async (HttpContext http, ITelemetryStore store, TelemetryIngest ingest, TimeProvider time) =>

@@ -18,7 +18,7 @@ public static class ExportFileName
         return $"attachment; filename=\"{ascii}{Extension}\"; filename*=UTF-8''{Uri.EscapeDataString(safe + Extension)}";
     }
 
-    static string Safe(string name)
+    internal static string Safe(string name)
     {
         var sb = new StringBuilder();
         foreach (char c in name) sb.Append(char.IsControl(c) || "/\\:*?\"<>|".Contains(c) ? '_' : c);

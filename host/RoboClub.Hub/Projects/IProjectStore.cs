@@ -18,6 +18,8 @@ public interface IProjectStore
     Task<IReadOnlyList<ProjectSummary>> ListProjectsAsync(long childId, CancellationToken ct = default);
     Task<Project> CreateProjectAsync(long childId, NewProject project, CancellationToken ct = default);
     Task<Project> GetProjectAsync(long projectId, CancellationToken ct = default);
+    /// <summary>Whose project this is, in the bin or not (null: no such project). For access checks.</summary>
+    Task<long?> OwnerOfAsync(long projectId, CancellationToken ct = default);
     /// <summary>Autosave; the version rule is in the README.</summary>
     Task<SaveResult> SaveAsync(long projectId, ProjectContent content, CancellationToken ct = default);
     Task<Project> RenameProjectAsync(long projectId, string? name, CancellationToken ct = default);

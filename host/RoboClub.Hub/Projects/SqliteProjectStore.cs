@@ -171,6 +171,9 @@ public sealed class SqliteProjectStore : IProjectStore, IDisposable
     public Task<Project> GetProjectAsync(long projectId, CancellationToken ct = default) =>
         Task.FromResult(Read(ct, c => FindProject(c, null, projectId)));
 
+    public Task<long?> OwnerOfAsync(long projectId, CancellationToken ct = default) =>
+        Task.FromResult(Read(ct, c => Query(c, null, "SELECT child_id FROM projects WHERE id = $id", r => (long?)r.GetInt64(0), ("$id", projectId)).FirstOrDefault()));
+
     /// <summary>The project with its latest content; refuses one in the bin unless <paramref name="allowDeleted"/>.</summary>
     static Project FindProject(SqliteConnection c, SqliteTransaction? tx, long id, bool allowDeleted = false)
     {

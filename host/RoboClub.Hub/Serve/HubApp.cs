@@ -50,6 +50,7 @@ public static class HubApp
         services.AddSingleton<BoardCommands>();
         services.AddSingleton<ProgramSender>();
         services.AddSingleton<VirtualBoards>();
+        services.AddSessions();
         services.AddProjects();
         services.AddTelemetry();
         services.AddFlashing();
@@ -71,6 +72,7 @@ public static class HubApp
 
         var app = builder.Build();
         app.UseSecurityHeaders();
+        app.UseSessions();
         app.UseRateLimiter();
         if (Directory.Exists(app.Environment.WebRootPath))
         {
@@ -85,6 +87,8 @@ public static class HubApp
         app.MapHubApi();
         app.MapBoardsApi();
         app.MapCompileApi();
+        app.MapSessionApi();
+        app.MapExportApi();
         app.MapProjectsApi();
         app.MapBlocksApi();
         app.MapTelemetryApi();

@@ -44,5 +44,8 @@ public sealed class HubSettings
     /// <summary>Telemetry database: null or "sqlite" for {data}/telemetry.db, or postgres://user:password@host:port/database.</summary>
     public string? Database { get; set; }
 
+    /// <summary>PBKDF2 rounds for the librarian's password (Security/LibrarianPassword.cs); tests lower it to save time.</summary>
+    public int LibrarianPasswordIterations { get; set; } = Security.LibrarianPassword.DefaultIterations;
+
     public string DataDirectory => Data ?? Program.DefaultDataDirectory;
 }

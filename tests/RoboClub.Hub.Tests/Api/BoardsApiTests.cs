@@ -146,6 +146,11 @@ public sealed class BoardsApiTests : IAsyncLifetime
         Assert.Equal(2, stop.GetProperty("boards").GetInt32());
         await Eventually(async () => (await _client.GetFromJsonAsync<JsonElement>("/api/boards/robot-1")).GetProperty("state").GetString() == "stopped", "the robot's status says stopped");
         Assert.Equal((0, 0), await Power("robot-1"));
+
+        // STOP ALL holds until the librarian releases it.
+        Assert.Equal(HttpStatusCode.Locked, (await Post(_client, "/api/boards/robot-1/program", new { source = "Robot.Forward(80);" })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Post(_client, "/api/stop-all/reset")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Post(_client, "/api/boards/robot-1/stop")).StatusCode);
     }
 
     [Fact]

@@ -139,6 +139,7 @@ public sealed class RabbitMqBrokerTests(RabbitMqFixture rabbit) : IClassFixture<
 
         // STOP ALL reaches every board through RabbitMQ too.
         Assert.Equal(HttpStatusCode.OK, (await _client.PostAsJsonAsync("/api/stop-all", new { })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await _client.PostAsJsonAsync("/api/stop-all/reset", new { })).StatusCode); // STOP ALL holds until released
         for (int i = 0; i < 100 && power != 0; i++)
         {
             await Task.Delay(50);

@@ -1,6 +1,8 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -37,15 +39,58 @@ public sealed class HubFactory : WebApplicationFactory<Program>
         builder.UseSetting("Hub:Data", DataDirectory);
         builder.UseSetting("Hub:VirtualBoards", "2");
         builder.UseSetting("Hub:OpenBrowser", "false");
+        // 1,000 rounds instead of 600,000: tests sign in often. SecurityApiTests checks the real default.
+        builder.UseSetting("Hub:LibrarianPasswordIterations", "1000");
+        // Tests play "a tablet on the library's network" by naming its address (the test server has none).
+        builder.ConfigureServices(services => services.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter, RemoteAddressFromHeader>());
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
     }
 
     public T Service<T>() where T : notnull => Services.GetRequiredService<T>();
 
-    /// <summary>Waits until both virtual boards are online (their retained status reached the registry).</summary>
-    public async Task<HttpClient> ReadyClientAsync()
+    public const string LibrarianPassword = "biblioteca-2026";
+
+    /// <summary>A client signed in as the librarian (the password is set first, as on the hub's PC, if it is not yet).</summary>
+    public Task<HttpClient> LibrarianClientAsync(HttpClient? client = null) => SignInLibrarianAsync(client ?? CreateClient());
+
+    /// <summary>The same for a client of any hub (e.g. one made with WithWebHostBuilder).</summary>
+    public static async Task<HttpClient> SignInLibrarianAsync(HttpClient client)
+    {
+        var setup = await client.PostAsJsonAsync("/api/librarian/setup", new { password = LibrarianPassword });
+        if (setup.StatusCode == System.Net.HttpStatusCode.Conflict)
+            (await client.PostAsJsonAsync("/api/librarian/sign-in", new { password = LibrarianPassword })).EnsureSuccessStatusCode();
+        else setup.EnsureSuccessStatusCode();
+        return client;
+    }
+
+    /// <summary>A new child (name, colour, code) and a client signed in as them.</summary>
+    public async Task<(HttpClient Client, long Id)> ChildClientAsync(string name, string colour = "red", string code = "1234")
     {
         var client = CreateClient();
+        var response = await client.PostAsJsonAsync("/api/children", new { name, colour, code });
+        response.EnsureSuccessStatusCode();
+        return (client, (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt64());
+    }
+
+    /// <summary>Sets the connection's remote address from <c>X-Test-Remote-Ip</c>, so a test can be "another computer".</summary>
+    sealed class RemoteAddressFromHeader : Microsoft.AspNetCore.Hosting.IStartupFilter
+    {
+        public Action<Microsoft.AspNetCore.Builder.IApplicationBuilder> Configure(Action<Microsoft.AspNetCore.Builder.IApplicationBuilder> next) => app =>
+        {
+            app.Use(async (HttpContext context, Func<Task> nextMiddleware) =>
+            {
+                if (context.Request.Headers["X-Test-Remote-Ip"].FirstOrDefault() is { } ip) context.Connection.RemoteIpAddress = System.Net.IPAddress.Parse(ip);
+                await nextMiddleware();
+            });
+            next(app);
+        };
+    }
+
+    /// <summary>Waits until both virtual boards are online (their retained status reached the registry).
+    /// The client is signed in as the librarian, who may do everything (tests of who may do what are in Security/).</summary>
+    public async Task<HttpClient> ReadyClientAsync()
+    {
+        var client = await LibrarianClientAsync();
         var deadline = DateTime.UtcNow.AddSeconds(20);
         while (true)
         {

@@ -11,7 +11,7 @@ public sealed class LessonsApiTests : IAsyncLifetime
     readonly HubFactory _hub = new();
     HttpClient _client = null!;
 
-    public Task InitializeAsync() { _client = _hub.CreateClient(); return Task.CompletedTask; }
+    public async Task InitializeAsync() { _client = await _hub.LibrarianClientAsync(); }
 
     public async Task DisposeAsync() => await _hub.DisposeAsync();
 
@@ -59,7 +59,7 @@ public sealed class LessonsApiTests : IAsyncLifetime
     [Fact]
     public async Task Checking_records_progress_for_the_child_and_the_librarian()
     {
-        var child = await (await _client.PostAsync("/api/children", Body(new { name = "Ana", colour = "red" }))).Content.ReadFromJsonAsync<JsonElement>();
+        var child = await (await _client.PostAsync("/api/children", Body(new { name = "Ana", colour = "red", code = "1234" }))).Content.ReadFromJsonAsync<JsonElement>();
         long id = child.GetProperty("id").GetInt64();
 
         var notYet = await (await _client.PostAsync("/api/lessons/robot/01-move-and-turn/check", Body(new { source = "Robot.Forward(60);\nWait(1000);\n", child = id })))

@@ -30,6 +30,7 @@ public sealed class RateLimitTests : IAsyncLifetime
         // Not limited: the board list, STOP ALL.
         Assert.Equal(HttpStatusCode.OK, (await _client.GetAsync("/api/boards")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await _client.PostAsJsonAsync("/api/stop-all", new { })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await _client.PostAsJsonAsync("/api/stop-all/reset", new { })).StatusCode); // STOP ALL holds until released
 
         // A second later the computer may compile again.
         await Task.Delay(1100);

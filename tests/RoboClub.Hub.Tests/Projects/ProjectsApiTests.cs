@@ -13,7 +13,7 @@ public sealed class ProjectsHub : IAsyncLifetime
 {
     public HubFactory Hub { get; } = new();
     public HttpClient Client { get; private set; } = null!;
-    public Task InitializeAsync() { Client = Hub.CreateClient(); return Task.CompletedTask; }
+    public async Task InitializeAsync() { Client = await Hub.LibrarianClientAsync(); }
     public async Task DisposeAsync() => await Hub.DisposeAsync();
 }
 
@@ -28,7 +28,7 @@ public sealed class ProjectsApiTests(ProjectsHub fixture) : IClassFixture<Projec
     async Task<long> ChildAsync(string colour = "green")
     {
         int n = Interlocked.Increment(ref _children);
-        var response = await _c.PostAsJsonAsync("/api/children", new { name = $"Copil {n}", colour });
+        var response = await _c.PostAsJsonAsync("/api/children", new { name = $"Copil {n}", colour, code = "1234" });
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         return (await Json(response)).GetProperty("id").GetInt64();
     }
@@ -60,7 +60,7 @@ public sealed class ProjectsApiTests(ProjectsHub fixture) : IClassFixture<Projec
         Assert.Equal(12, colours.GetArrayLength());
         Assert.Contains(colours.EnumerateArray(), c => c.GetProperty("key").GetString() == "orange" && c.GetProperty("ro").GetString() == "portocaliu");
 
-        var created = await _c.PostAsJsonAsync("/api/children", new { name = "  Ilinca Ştefănescu ", colour = "yellow" });
+        var created = await _c.PostAsJsonAsync("/api/children", new { name = "  Ilinca Ştefănescu ", colour = "yellow", code = "1234" });
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var child = await Json(created);
         Assert.Equal("Ilinca Ștefănescu", child.GetProperty("name").GetString());
@@ -68,9 +68,9 @@ public sealed class ProjectsApiTests(ProjectsHub fixture) : IClassFixture<Projec
         long id = child.GetProperty("id").GetInt64();
         Assert.Equal($"/api/children/{id}", created.Headers.Location!.OriginalString);
 
-        var again = await Error(await _c.PostAsJsonAsync("/api/children", new { name = "ilinca ștefănescu", colour = "yellow" }), HttpStatusCode.Conflict);
+        var again = await Error(await _c.PostAsJsonAsync("/api/children", new { name = "ilinca ștefănescu", colour = "yellow", code = "1234" }), HttpStatusCode.Conflict);
         Assert.Equal("Există deja un copil ilinca ștefănescu cu culoarea galben. Alege altă culoare.", again.GetProperty("ro").GetString());
-        Assert.Equal(HttpStatusCode.Created, (await _c.PostAsJsonAsync("/api/children", new { name = "Ilinca Ștefănescu", colour = "blue" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await _c.PostAsJsonAsync("/api/children", new { name = "Ilinca Ștefănescu", colour = "blue", code = "1234" })).StatusCode);
 
         var renamed = await _c.PutAsJsonAsync($"/api/children/{id}", new { name = "Ilinca", colour = "navy" });
         Assert.Equal(HttpStatusCode.OK, renamed.StatusCode);
@@ -82,11 +82,11 @@ public sealed class ProjectsApiTests(ProjectsHub fixture) : IClassFixture<Projec
     [Fact]
     public async Task Bad_children_requests_get_400_or_404_in_both_languages()
     {
-        var name = await Error(await _c.PostAsJsonAsync("/api/children", new { name = "ana@mail.ro", colour = "red" }), HttpStatusCode.BadRequest);
+        var name = await Error(await _c.PostAsJsonAsync("/api/children", new { name = "ana@mail.ro", colour = "red", code = "1234" }), HttpStatusCode.BadRequest);
         Assert.Contains("cratime", name.GetProperty("ro").GetString());
-        var colour = await Error(await _c.PostAsJsonAsync("/api/children", new { name = "Ana", colour = "gold" }), HttpStatusCode.BadRequest);
+        var colour = await Error(await _c.PostAsJsonAsync("/api/children", new { name = "Ana", colour = "gold", code = "1234" }), HttpStatusCode.BadRequest);
         Assert.StartsWith("Alege una dintre culori: roșu, portocaliu", colour.GetProperty("ro").GetString());
-        await Error(await _c.PostAsJsonAsync("/api/children", new { name = 5, colour = "red" }), HttpStatusCode.BadRequest);
+        await Error(await _c.PostAsJsonAsync("/api/children", new { name = 5, colour = "red", code = "1234" }), HttpStatusCode.BadRequest);
         var notJson = await Error(await _c.PostAsync("/api/children", Raw("{name: Ana")), HttpStatusCode.BadRequest);
         Assert.Equal("Cererea nu este JSON valid.", notJson.GetProperty("ro").GetString());
         await Error(await _c.PostAsync("/api/children", Raw("[]")), HttpStatusCode.BadRequest);
@@ -315,15 +315,15 @@ public sealed class ProjectsHubLifetimeTests
             long id;
             await using (var hub = new HubFactory(data))
             {
-                var c = hub.CreateClient();
-                var child = await (await c.PostAsJsonAsync("/api/children", new { name = "Tudor", colour = "brown" })).Content.ReadFromJsonAsync<JsonElement>();
+                var c = await hub.LibrarianClientAsync();
+                var child = await (await c.PostAsJsonAsync("/api/children", new { name = "Tudor", colour = "brown", code = "1234" })).Content.ReadFromJsonAsync<JsonElement>();
                 var p = await (await c.PostAsJsonAsync("/api/projects", new { childId = child.GetProperty("id").GetInt64(), name = "Stația mea", boardKind = "weather", mode = "csharp", source = "// ț" })).Content.ReadFromJsonAsync<JsonElement>();
                 id = p.GetProperty("id").GetInt64();
             }
             Assert.True(File.Exists(Path.Combine(data, "projects.db")));
             await using (var hub = new HubFactory(data))
             {
-                var p = await hub.CreateClient().GetFromJsonAsync<JsonElement>($"/api/projects/{id}");
+                var p = await (await hub.LibrarianClientAsync()).GetFromJsonAsync<JsonElement>($"/api/projects/{id}");
                 Assert.Equal(("Stația mea", "// ț", "weather"), (p.GetProperty("name").GetString(), p.GetProperty("source").GetString(), p.GetProperty("boardKind").GetString()));
             }
         }
@@ -339,8 +339,8 @@ public sealed class ProjectsHubLifetimeTests
         var clock = new ManualClock();
         await using var hub = new HubFactory();
         await using var timed = hub.WithWebHostBuilder(b => b.ConfigureServices(s => s.AddSingleton<TimeProvider>(clock)));
-        var c = timed.CreateClient();
-        var child = await (await c.PostAsJsonAsync("/api/children", new { name = "Ana", colour = "red" })).Content.ReadFromJsonAsync<JsonElement>();
+        var c = await HubFactory.SignInLibrarianAsync(timed.CreateClient());
+        var child = await (await c.PostAsJsonAsync("/api/children", new { name = "Ana", colour = "red", code = "1234" })).Content.ReadFromJsonAsync<JsonElement>();
         var p = await (await c.PostAsJsonAsync($"/api/children/{child.GetProperty("id").GetInt64()}/projects", new { name = "P", boardKind = "robot", mode = "blocks" })).Content.ReadFromJsonAsync<JsonElement>();
         long id = p.GetProperty("id").GetInt64();
         async Task<JsonElement> Save(JsonElement seen, string source) =>

@@ -46,6 +46,7 @@ public sealed class TelemetryDatabaseTests : IDisposable
         string web = (await hub.WaitForLineAsync(@"Editor: (http://localhost:\d+/)", TimeSpan.FromSeconds(90))).Groups[1].Value;
 
         using var http = new HttpClient { BaseAddress = new Uri(web) };
+        (await http.PostAsJsonAsync("/api/librarian/setup", new { password = "biblioteca-2026" })).EnsureSuccessStatusCode(); // settings are the librarian's
         (await http.PutAsJsonAsync("/api/telemetry/settings", new { retentionDays = 12, sampleIntervalMs = 2000 })).EnsureSuccessStatusCode();
 
         await using var c = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(server.AdminConnectionString) { SearchPath = schema }.ConnectionString);
