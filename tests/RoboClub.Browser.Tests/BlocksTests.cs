@@ -301,5 +301,7 @@ public sealed class BlocksTests(BrowserFixture browser) : IAsyncLifetime
         await ClickBlockAsync(page, "fwd");
         await Task.Delay(1000);
         Assert.Equal(0, await LeftPowerAsync("robot-1"));
+        using var librarian = await Librarian.HttpAsync(_hub.Url); // STOP ALL holds until released
+        (await librarian.PostAsJsonAsync("/api/stop-all/reset", new { })).EnsureSuccessStatusCode();
     }
 }

@@ -140,6 +140,7 @@ public sealed class DataTests(BrowserFixture browser) : IAsyncLifetime
         var page = editor.Page;
         await page.FillAsync("#data-retention", "0");
         await page.ClickAsync("#data-save");
+        await Librarian.FillDialogAsync(page); // settings are the librarian's: the page asks, then sends again
         await page.WaitForSelectorAsync("#data-status.error");
         Assert.Contains("zile", await page.InnerTextAsync("#data-status"));
         await page.FillAsync("#data-retention", "90");

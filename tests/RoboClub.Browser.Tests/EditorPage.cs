@@ -30,11 +30,23 @@ public sealed class EditorPage(IPage page)
         return page;
     }
 
+    public const string Code = "1234";
+
     public async Task NewChildAsync(string name, int colour = 0)
     {
-        await page.FillAsync(".rc-new-child input", name);
+        await page.FillAsync(".rc-new-child input[name=name]", name);
         await page.Locator(".rc-swatch").Nth(colour).ClickAsync();
+        await page.FillAsync(".rc-new-child input[name=code]", Code);
         await page.ClickAsync(".rc-new-child button[type=submit]");
+        await page.WaitForSelectorAsync("body[data-child=true]");
+    }
+
+    /// <summary>An existing child picks their name in "who are you?" and types their secret code.</summary>
+    public static async Task SignInAsync(IPage page, string name, string code = Code)
+    {
+        await page.ClickAsync($".rc-child:has-text('{name}')");
+        await page.FillAsync(".rc-sign-in-child input[name=code]", code);
+        await page.ClickAsync(".rc-sign-in-child button[type=submit]");
         await page.WaitForSelectorAsync("body[data-child=true]");
     }
 

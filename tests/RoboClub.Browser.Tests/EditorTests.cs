@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.Playwright;
 
 namespace RoboClub.Browser.Tests;
 
@@ -49,6 +50,16 @@ public sealed class EditorTests(BrowserFixture browser) : IAsyncLifetime
         await Eventually(async () => await PowerAsync("robot-1") == (0, 0));
         await editor.Page.WaitForSelectorAsync("#notice:not([hidden])");
         Assert.Equal("Toate plăcuțele au fost oprite", await editor.Page.InnerTextAsync("#notice"));
+        // It holds: the banner stays and Run is refused until the librarian allows running again.
+        await editor.Page.WaitForSelectorAsync("#estop:not([hidden])");
+        await editor.RunAsync();
+        await editor.Page.WaitForFunctionAsync("() => document.querySelector('#notice').innerText.startsWith('S-a apăsat OPREȘTE TOT')");
+        await editor.Page.ClickAsync("#estop-reset");
+        await Librarian.FillDialogAsync(editor.Page); // this test's hub has no password yet: set here, on the hub's PC
+        await editor.Page.WaitForSelectorAsync("#estop[hidden]", new() { State = WaitForSelectorState.Attached });
+        await editor.RunAsync();
+        await Eventually(async () => await PowerAsync("robot-1") == (90, 90));
+        await editor.Page.ClickAsync("#stop");
     }
 
     [Fact]
@@ -111,7 +122,7 @@ public sealed class EditorTests(BrowserFixture browser) : IAsyncLifetime
         var page = editor.Page;
         // A board named with markup (a display name is free text): it stays text in the picker and the cards.
         const string name = "<img src=x onerror=alert(1)>";
-        using (var http = new HttpClient { BaseAddress = new Uri(_hub.Url) })
+        using (var http = await Librarian.HttpAsync(_hub.Url)) // renaming a board is the librarian's
             Assert.True((await http.PutAsJsonAsync("/api/boards/station-1/name", new { name })).IsSuccessStatusCode);
         await page.WaitForFunctionAsync("n => [...document.querySelectorAll('#board option')].some(o => o.textContent.includes(n))", name);
         await page.ClickAsync("button[data-tab=boards]");

@@ -15,7 +15,7 @@ public sealed class FlashingApiTests : IAsyncLifetime
     FlashingHubServer _hub = null!;
     HttpClient _http = null!;
 
-    public Task InitializeAsync()
+    public async Task InitializeAsync()
     {
         Directory.CreateDirectory(_folder.Combine("proc"));
         _hub = new FlashingHubServer
@@ -31,8 +31,9 @@ public sealed class FlashingApiTests : IAsyncLifetime
             },
         };
         _hub.Start();
-        _http = new HttpClient { BaseAddress = new Uri(_hub.Url) };
-        return Task.CompletedTask;
+        _http = await Librarian.HttpAsync(_hub.Url); // flashing is the librarian's
+        using var anonymous = new HttpClient { BaseAddress = new Uri(_hub.Url) };
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("/api/flashing/status")).StatusCode);
     }
 
     public async Task DisposeAsync()

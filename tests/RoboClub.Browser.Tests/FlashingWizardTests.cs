@@ -131,6 +131,10 @@ public sealed class FlashingWizardTests(BrowserFixture browser) : IAsyncLifetime
         var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 }, Locale = "ro-RO" });
         var page = await context.NewPageAsync();
         await page.GotoAsync(_hub.Url + "/?tab=flash");
+        // Flashing is the librarian's: the first time, on the hub's PC, the page asks her to choose the password.
+        await page.WaitForSelectorAsync("#librarian-dialog[open] .rc-librarian-setup", new() { Timeout = 30_000 });
+        await Screenshot(page, "librarian-setup");
+        await Librarian.FillDialogAsync(page);
         await page.WaitForSelectorAsync("#tab-flash:not([hidden])", new() { Timeout = 30_000 });
         await page.WaitForSelectorAsync("#flash-check-nanoff[data-ok=true]");
         await page.WaitForSelectorAsync("#flash-check-app[data-ok=true]");

@@ -30,8 +30,13 @@ public sealed class ProjectsTests(BrowserFixture browser)
             {
                 // Another day, another tablet: the child picks their name from the list.
                 var page = await EditorPage.OpenWithoutChildAsync(browser.Browser, hub);
+                // A wrong code is refused in Romanian; the right one lets him in.
                 await page.ClickAsync(".rc-child:has-text('Ștefan')");
-                await page.WaitForSelectorAsync("body[data-child=true]");
+                await page.FillAsync(".rc-sign-in-child input[name=code]", "9999");
+                await page.ClickAsync(".rc-sign-in-child button[type=submit]");
+                await page.WaitForFunctionAsync("() => document.querySelector('.rc-sign-in-child .rc-form-error').innerText.startsWith('Acesta nu e codul tău secret')");
+                await page.ClickAsync("#child-dialog button:has-text('Înapoi')");
+                await EditorPage.SignInAsync(page, "Ștefan");
                 await page.ClickAsync("[data-tab=projects]");
                 await page.ClickAsync(".rc-projects li:has-text('Mașina roșie') [data-action=openProject]");
                 await page.ClickAsync("[data-tab=editor]");

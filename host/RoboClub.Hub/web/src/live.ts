@@ -16,6 +16,7 @@ type Handlers = {
   error: (e: BoardError) => void;
   watch: (w: WatchValues) => void;
   arena: (a: Arena) => void;
+  emergencyStop: (engaged: boolean) => void;
   connection: (up: boolean) => void;
 };
 
@@ -42,7 +43,7 @@ export class Live {
 
   async start(): Promise<void> {
     const connection = await connectLive();
-    for (const name of ['board', 'console', 'error', 'watch', 'arena'] as const)
+    for (const name of ['board', 'console', 'error', 'watch', 'arena', 'emergencyStop'] as const)
       connection.on(name, (payload: never) => (this.handlers[name] as ((p: never) => void) | undefined)?.(payload));
     connection.onreconnecting(() => this.handlers.connection?.(false));
     connection.onreconnected(async () => {

@@ -20,6 +20,9 @@ import { initDataTab } from './data/dataTab';
 import { initFlashTab } from './flash/flashTab';
 import './lessons/lessons.css';
 import { LessonsView } from './lessons/lessonsView';
+import { installFetchGuard, onSignInNeeded } from './security/fetchGuard';
+import { openLibrarian } from './security/librarianDialog';
+import { sessionApi } from './security/sessionApi';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
@@ -58,8 +61,13 @@ function fillPicker(): void {
   renderBoards($('board-cards'), boards, notify);
 }
 
+let followedBoard: string | null = null;
+
 async function followBoard(): Promise<void> {
   const board = selectedBoard();
+  // Moving to another board leaves the old one free for the other children (Security/BoardClaims.cs).
+  if (followedBoard && followedBoard !== board && currentChild) void sessionApi.leaveBoard(followedBoard).catch(() => undefined);
+  followedBoard = board;
   if (board) localStorage.setItem('roboclub.board', board);
   arenaView.clear();
   arenaView.setArena(null);
@@ -133,12 +141,29 @@ function toggleLive(): void {
 async function stopAll(): Promise<void> {
   await api.stopAll();
   notify(t('stopAllDone'));
+  showEmergencyStop(true);
+}
+
+/** STOP ALL holds until the librarian allows programs again: every page shows it. */
+function showEmergencyStop(engaged: boolean): void {
+  $('estop').hidden = !engaged;
+}
+
+async function refreshLibrarian(): Promise<void> {
+  const session = await sessionApi.session();
+  $('librarian').classList.toggle('signed-in', session.librarian);
+  showEmergencyStop(session.emergencyStop !== null);
 }
 
 function wireUi(): void {
   $('run').onclick = () => void run();
   $('stop').onclick = () => void stop();
   $('stop-all').onclick = () => void stopAll();
+  $('librarian').onclick = () => void openLibrarian($<HTMLDialogElement>('librarian-dialog'), false, () => void refreshLibrarian()).then(() => refreshLibrarian());
+  $('estop-reset').onclick = async () => {
+    try { await sessionApi.resetStop(); showEmergencyStop(false); notify(''); }
+    catch (e) { notify(e instanceof ApiError ? pick(e.body.error) : String(e), true); }
+  };
   $('live').onclick = toggleLive;
   $('clear-console').onclick = () => consolePane.clear();
   picker.onchange = () => void followBoard();
@@ -164,6 +189,8 @@ function wireUi(): void {
   });
   $('child').onclick = async () => {
     await autosave.saveNow();
+    if (followedBoard) await sessionApi.leaveBoard(followedBoard).catch(() => undefined);
+    await sessionApi.childSignOut().catch(() => undefined);
     localStorage.removeItem('roboclub.child');
     localStorage.removeItem('roboclub.project');
     await useChild(await pickChild($<HTMLDialogElement>('child-dialog')));
@@ -184,6 +211,7 @@ function wireLive(): void {
   });
   live.on('watch', w => { if (w.board === selectedBoard()) watchPane.show(w.values); });
   live.on('arena', a => { if (a.board === selectedBoard()) arenaView.show(a.state); });
+  live.on('emergencyStop', engaged => showEmergencyStop(engaged));
   live.on('connection', up => notify(up ? '' : t('connectionLost'), !up));
 }
 
@@ -254,14 +282,20 @@ const lessonsView = new LessonsView($('tab-lessons'), $('lesson-panel'), {
   finished: () => undefined,
 });
 
+/** The child signed in on this device (the hub's cookie), or "who are you?" (with the last child's code box ready). */
 async function chooseChild(): Promise<void> {
   await autosave.saveNow();
-  const saved = Number(localStorage.getItem('roboclub.child'));
-  const known = saved ? (await projectsApi.children()).find(c => c.id === saved) : undefined;
-  await useChild(known ?? await pickChild($<HTMLDialogElement>('child-dialog')));
+  const session = await sessionApi.session();
+  if (session.child) { await useChild(session.child); return; }
+  const saved = Number(localStorage.getItem('roboclub.child')) || undefined;
+  await useChild(await pickChild($<HTMLDialogElement>('child-dialog'), saved));
 }
 
 async function start(): Promise<void> {
+  installFetchGuard();
+  onSignInNeeded('librarian', () => openLibrarian($<HTMLDialogElement>('librarian-dialog'), true, () => void refreshLibrarian()));
+  // The child's sign-in ended (12 hours passed, or the librarian cleared their code): "who are you?" again.
+  onSignInNeeded('child', async () => { await useChild(await pickChild($<HTMLDialogElement>('child-dialog'), currentChild?.id)); return true; });
   wireUi();
   wireLive();
   const hub = await api.hub();
@@ -273,6 +307,7 @@ async function start(): Promise<void> {
     $('join-url').textContent = hub.lanUrl;
     $('join').hidden = false;
   }
+  void refreshLibrarian();
   boards.set(await api.boards());
   fillPicker();
   blocks = await BlocksEditor.create($('blocks'), code, { kind: boardKind(), notify, changed: () => autosave.changed(), runLive: w => void runLive(w) }).catch(e => { console.error('blocks:', e); return null; });

@@ -234,6 +234,7 @@ export function initFlashTab(section: HTMLElement, tabButton: HTMLElement): void
     await refreshAll();
   };
   tabButton.addEventListener('click', () => void refreshAll());
-  onLangChange(() => { translatePage(section); renderStatus(); renderView(); lastInventoryKey = ''; void refreshInventory(); });
+  // Only when the tab is showing: the inventory is the librarian's, and a child switching language must not be asked for her password.
+  onLangChange(() => { translatePage(section); renderStatus(); renderView(); lastInventoryKey = ''; if (!section.hidden) void refreshInventory(); });
   translatePage(section);
 }

@@ -1,11 +1,32 @@
-// "Who are you?": a child picks their name and colour (no e-mail, no surname), or finds themselves
-// in the list of the club's children. Remembered on this device until they switch.
+// "Who are you?": a child picks their name and colour (no e-mail, no surname) and a 4-digit secret
+// code, or finds themselves in the list of the club's children and types their code. The hub then
+// keeps them signed in on this device (a cookie) until they switch.
+import { ApiError } from '../api';
 import { pick, t } from '../i18n';
+import { sessionApi } from '../security/sessionApi';
 import { HubError, projectsApi, type Child, type Colour } from './projectsApi';
 
-export async function pickChild(dialog: HTMLDialogElement): Promise<Child> {
+function codeInput(): HTMLInputElement {
+  const code = document.createElement('input');
+  code.name = 'code';
+  code.type = 'password';
+  code.inputMode = 'numeric';
+  code.autocomplete = 'off';
+  code.pattern = '[0-9]{4}';
+  code.maxLength = 4;
+  code.required = true;
+  code.className = 'rc-code';
+  return code;
+}
+
+function errorText(err: unknown): string {
+  return err instanceof HubError ? pick({ en: err.en, ro: err.ro }) : err instanceof ApiError ? pick(err.body.error) : String(err);
+}
+
+export async function pickChild(dialog: HTMLDialogElement, preselected?: number): Promise<Child> {
   const [children, colours] = await Promise.all([projectsApi.children(), projectsApi.colours()]);
   return new Promise(resolve => {
+    const showList = () => {
     dialog.replaceChildren();
     const title = document.createElement('h2');
     title.textContent = t('whoAreYou');
@@ -17,7 +38,7 @@ export async function pickChild(dialog: HTMLDialogElement): Promise<Child> {
       button.dataset.child = String(child.id);
       button.style.setProperty('--rc-child', colourHex(colours, child.colour));
       button.textContent = child.name;
-      button.onclick = () => { dialog.close(); resolve(child); };
+      button.onclick = () => askCode(child);
       list.append(button);
     }
     const form = document.createElement('form');
@@ -46,24 +67,69 @@ export async function pickChild(dialog: HTMLDialogElement): Promise<Child> {
     }
     const error = document.createElement('p');
     error.className = 'rc-form-error';
+    const codeLabel = document.createElement('label');
+    codeLabel.textContent = t('secretCodeNew');
+    const code = codeInput();
+    codeLabel.append(code);
     const go = document.createElement('button');
     go.type = 'submit';
     go.textContent = t('start');
-    form.append(name, palette, go, error);
+    form.append(name, palette, codeLabel, go, error);
     form.onsubmit = async e => {
       e.preventDefault();
       try {
-        const child = await projectsApi.addChild(name.value, chosen);
+        const child = await projectsApi.addChild(name.value, chosen, code.value);
         dialog.close();
         resolve(child);
       } catch (err) {
-        error.textContent = err instanceof HubError ? pick({ en: err.en, ro: err.ro }) : String(err);
+        error.textContent = errorText(err);
       }
     };
     const newTitle = document.createElement('h3');
     newTitle.textContent = children.length ? t('orNew') : t('newChild');
     dialog.append(title, list, newTitle, form);
-    dialog.showModal();
+    };
+
+    // An existing child types their code (or, the first time since codes exist, chooses one).
+    const askCode = (child: Child) => {
+      const title = document.createElement('h2');
+      title.textContent = `${t('codeFor')} ${child.name}`;
+      title.style.setProperty('--rc-child', colourHex(colours, child.colour));
+      title.className = 'rc-code-title';
+      const form = document.createElement('form');
+      form.className = 'rc-sign-in-child';
+      const code = codeInput();
+      code.placeholder = '••••';
+      const go = document.createElement('button');
+      go.type = 'submit';
+      go.textContent = t('enter');
+      const error = document.createElement('p');
+      error.className = 'rc-form-error';
+      const back = document.createElement('button');
+      back.type = 'button';
+      back.textContent = t('back');
+      back.onclick = showList;
+      form.append(code, go, error);
+      form.onsubmit = async e => {
+        e.preventDefault();
+        try {
+          const answer = await sessionApi.childSignIn(child.id, code.value);
+          if (answer.codeChosenNow) alert(t('codeChosen'));
+          dialog.close();
+          resolve(answer.child);
+        } catch (err) {
+          error.textContent = errorText(err);
+          code.select();
+        }
+      };
+      dialog.replaceChildren(title, form, back);
+      code.focus();
+    };
+
+    const known = preselected ? children.find(c => c.id === preselected) : undefined;
+    if (known) askCode(known); else showList();
+    dialog.oncancel = e => e.preventDefault(); // Escape does not skip "who are you?"
+    if (!dialog.open) dialog.showModal();
   });
 }
 

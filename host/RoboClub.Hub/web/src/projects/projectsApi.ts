@@ -28,7 +28,7 @@ async function call<T>(method: string, url: string, body?: unknown): Promise<T> 
 export const projectsApi = {
   colours: () => call<Colour[]>('GET', '/api/children/colours'),
   children: () => call<Child[]>('GET', '/api/children'),
-  addChild: (name: string, colour: string) => call<Child>('POST', '/api/children', { name, colour }),
+  addChild: (name: string, colour: string, code: string) => call<Child>('POST', '/api/children', { name, colour, code }),
   projects: (childId: number) => call<ProjectSummary[]>('GET', `/api/children/${childId}/projects`),
   create: (childId: number, name: string, boardKind: string, content: Content) =>
     call<Project>('POST', `/api/children/${childId}/projects`, { name, boardKind, ...content }),
