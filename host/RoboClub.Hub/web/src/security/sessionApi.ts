@@ -1,22 +1,10 @@
 // Signing in (host/RoboClub.Hub/Api/SessionApi.cs): the librarian's password and children's codes.
 // The hub keeps the session in an HttpOnly cookie; the page only asks who is signed in.
-import { ApiError } from '../api';
+import { call } from '../api';
 import type { Child } from '../projects/projectsApi';
 
 export interface Session {
   librarian: boolean; child: Child | null; passwordSet: boolean; canSetUpHere: boolean; emergencyStop: string | null;
-}
-
-async function call<T>(method: string, url: string, body?: unknown): Promise<T> {
-  const response = await fetch(url, {
-    method,
-    headers: body === undefined ? {} : { 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  const json = text ? JSON.parse(text) : {};
-  if (!response.ok) throw new ApiError(response.status, json);
-  return json as T;
 }
 
 export const sessionApi = {
