@@ -45,7 +45,7 @@ public static class SessionApi
     {
         var api = app.MapGroup("/api");
 
-        api.MapGet("/session", async (HttpContext http, LibrarianPassword password, EmergencyStop stop, IProjectStore store, ChildCodes codes, CancellationToken ct) =>
+        api.MapGet("/session", async (HttpContext http, LibrarianPassword password, EmergencyStop stop, IProjectStore store, CancellationToken ct) =>
         {
             var v = http.Visitor();
             Child? child = null;
