@@ -33,21 +33,24 @@ abstract class BrokerUnderTest : IAsyncDisposable
     }
 
     /// <summary>Peak resident memory of the broker process (VmHWM), MB; NaN when unknown.</summary>
-    public double PeakResidentMegabytes
+    public double PeakResidentMegabytes => StatusMegabytes("VmHWM:");
+
+    /// <summary>A kB line of /proc/PID/status, in MB.</summary>
+    double StatusMegabytes(string field)
     {
-        get
+        try
         {
-            try
-            {
-                if (_process is null || _process.HasExited) return double.NaN;
-                foreach (var line in File.ReadLines($"/proc/{_process.Id}/status"))
-                    if (line.StartsWith("VmHWM:", StringComparison.Ordinal))
-                        return double.Parse(line[6..].Trim().Split(' ')[0]) / 1024.0;
-            }
-            catch (IOException) { }
-            return double.NaN;
+            if (_process is null || _process.HasExited) return double.NaN;
+            foreach (var line in File.ReadLines($"/proc/{_process.Id}/status"))
+                if (line.StartsWith(field, StringComparison.Ordinal))
+                    return double.Parse(line[field.Length..].Trim().Split(' ')[0]) / 1024.0;
         }
+        catch (IOException) { }
+        return double.NaN;
     }
+
+    /// <summary>Resident memory of the broker process now (VmRSS), MB; NaN when unknown.</summary>
+    public double ResidentMegabytes => StatusMegabytes("VmRSS:");
 
     /// <summary>The last lines the broker wrote (for error messages).</summary>
     public string RecentOutput
