@@ -33,7 +33,8 @@ static class LoadBenchmark
     sealed record Result(string Name, double CpuSeconds, double WallSeconds, double RssAverageMb, double RssPeakMb, long Sent, long Received,
         double RecordingSeconds, long PagePoints, double ApiWorstMs, double GeneratorCpuSeconds)
     {
-        /// <summary>Samples stored (hub) or delivered to the ingest subscriber (peer) per second of recording.</summary>
+        /// <summary>Samples stored (hub) or delivered to the ingest subscriber (peer) per second of recording (from "recording"
+        /// to the config that stops it; boards that got their period while others connected add a little).</summary>
         public double SamplesPerSecond => Received / RecordingSeconds;
         public double OneCorePercent => CpuSeconds / WallSeconds * 100;
         public double MachinePercent => OneCorePercent / Environment.ProcessorCount;
@@ -87,6 +88,7 @@ static class LoadBenchmark
             long pagePoints = 0;
             double apiWorst = 0;
             double generatorCpu, recordingSeconds;
+            long storedLive;
             var hub = new HubProcess(data);
             try
             {
@@ -112,20 +114,22 @@ static class LoadBenchmark
                 generatorCpu = window.GeneratorCpuSeconds;
 
                 // Stop recording (config {} to every board), let the boards publish what they hold, count.
+                recordingSeconds = recording.Elapsed.TotalSeconds;
                 await SetSampleIntervalAsync(http, null);
                 await generator.SendAsync("drain");
                 string result = await generator.WaitForAsync("sent", TimeSpan.FromMinutes(3));
-                recordingSeconds = recording.Elapsed.TotalSeconds;
                 Console.WriteLine($"hub: {result} after {recordingSeconds:F0} s of recording");
                 sent = long.Parse(result.Split(' ')[1], CultureInfo.InvariantCulture);
-                await Task.Delay(1000); // the last batches reach the store's queue
+                // Counted while the hub runs (a stop that takes too long on a busy machine ends in SIGKILL).
+                storedLive = await WaitForStoredAsync(http, sent);
                 foreach (var p in pages) await p.DisposeAsync();
             }
             finally
             {
-                await hub.DisposeAsync(); // SIGTERM: the store writes its queue before the hub exits
+                await hub.DisposeAsync(); // SIGTERM, SIGKILL after 5 s
             }
             long stored = CountStoredSamples(Path.Combine(data, "telemetry.db"));
+            if (stored != storedLive) Console.WriteLine($"hub: {storedLive} samples in the store's series while it ran, {stored} rows in the file after it stopped");
             return new Result("hub (roboclub serve, SQLite)", window.CpuSeconds, window.WallSeconds, window.RssAverageMb, window.RssPeakMb, sent, stored,
                 recordingSeconds, pagePoints, apiWorst, generatorCpu);
         }
@@ -142,6 +146,23 @@ static class LoadBenchmark
         var response = await http.PutAsJsonAsync("/api/telemetry/settings", new { retentionDays = retention, sampleIntervalMs = milliseconds });
         if (!response.IsSuccessStatusCode)
             throw new InvalidOperationException($"PUT /api/telemetry/settings answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+    }
+
+    /// <summary>The samples in the store by its series list (the Data tab's), once it reaches
+    /// <paramref name="expected"/> or stops growing for 10 s.</summary>
+    static async Task<long> WaitForStoredAsync(HttpClient http, long expected)
+    {
+        long last = -1;
+        var unchanged = Stopwatch.StartNew();
+        for (var clock = Stopwatch.StartNew(); clock.Elapsed < TimeSpan.FromMinutes(2); await Task.Delay(500))
+        {
+            var boards = await http.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/telemetry/series");
+            long count = boards.EnumerateArray().SelectMany(b => b.GetProperty("series").EnumerateArray()).Sum(x => x.GetProperty("count").GetInt64());
+            if (count >= expected) return count;
+            if (count != last) { last = count; unchanged.Restart(); }
+            else if (unchanged.Elapsed > TimeSpan.FromSeconds(10)) return count;
+        }
+        return last;
     }
 
     static long CountStoredSamples(string database)
@@ -191,10 +212,10 @@ static class LoadBenchmark
         var window = await Window.MeasureAsync(broker, generator, s.Seconds, null);
         long points = (Interlocked.Read(ref pagePoints) - points0) / Math.Max(1, s.Pages);
 
+        double recordingSeconds = recording.Elapsed.TotalSeconds;
         await PublishConfigsAsync(admin, s.Boards, "{}");
         await generator.SendAsync("drain");
         string result = await generator.WaitForAsync("sent", TimeSpan.FromMinutes(3));
-        double recordingSeconds = recording.Elapsed.TotalSeconds;
         Console.WriteLine($"mosquitto: {result} after {recordingSeconds:F0} s of recording");
         long sent = long.Parse(result.Split(' ')[1], CultureInfo.InvariantCulture);
         await Task.Delay(1000);

@@ -45,6 +45,7 @@ sealed class LoadBoard : IAsyncDisposable
     readonly MqttHubTransport _mqtt;
     readonly CountingTransport _counting;
     readonly HubLink _link;
+    volatile bool _booted;
 
     public LoadBoard(string club, string name, string host, int port, int seed)
     {
@@ -72,8 +73,10 @@ sealed class LoadBoard : IAsyncDisposable
     /// <summary>Samples in telemetry messages published so far.</summary>
     public long SamplesSent => _counting.Samples;
 
-    /// <summary>Samples waiting on the board (not yet published) plus those it had to drop.</summary>
-    public long SamplesWaiting => _link.Telemetry.Count + (_link.Telemetry.HasBatchOut ? 1 : 0);
+    /// <summary>Samples waiting on the board, not yet published.</summary>
+    public long SamplesWaiting => _link.Telemetry.Count;
+
+    /// <summary>Samples the board had to drop (its buffer full while the link was down).</summary>
     public long SamplesDropped => _link.Telemetry.Dropped;
 
     /// <summary>The sample interval the hub's config set (0: not recording).</summary>
@@ -85,11 +88,13 @@ sealed class LoadBoard : IAsyncDisposable
     {
         await _mqtt.ConnectAsync(cancellationToken).ConfigureAwait(false);
         _runtime.Boot(_parts.NowMs);
+        _booted = true;
     }
 
-    /// <summary>Simulated time moves by <paramref name="milliseconds"/>; one board-loop tick.</summary>
+    /// <summary>Simulated time moves by <paramref name="milliseconds"/>; one board-loop tick (none before boot).</summary>
     public void Step(int milliseconds)
     {
+        if (!_booted) return; // the loop runs while the others connect; Boot and Tick must not overlap
         _parts.Advance(milliseconds);
         _runtime.Tick(_parts.NowMs);
     }

@@ -56,7 +56,12 @@ static class LoadGenerator
         }
         Console.WriteLine($"recording {count}");
 
-        while (await Console.In.ReadLineAsync() is { } line && line.Trim() != "drain") { }
+        while (true)
+        {
+            string? line = await Console.In.ReadLineAsync();
+            if (line is null) return 1; // the harness is gone: nothing to report to
+            if (line.Trim() == "drain") break;
+        }
         // The harness has sent config {}: wait until every board stopped recording and published what it had.
         bool drained = await Until(() => boards.All(b => b.LoggerPeriodMs == 0 && b.SamplesWaiting == 0), TimeSpan.FromSeconds(120));
         await Task.Delay(2000); // the last QoS 1 publishes leave the clients

@@ -71,6 +71,7 @@ sealed class LoadGeneratorProcess : IAsyncDisposable
         {
             if (!_process.HasExited)
             {
+                _process.StandardInput.Close(); // end of input: a generator still waiting for "drain" stops
                 using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(20));
                 try { await _process.WaitForExitAsync(cts.Token); }
                 catch (OperationCanceledException) { _process.Kill(entireProcessTree: true); await _process.WaitForExitAsync(); }

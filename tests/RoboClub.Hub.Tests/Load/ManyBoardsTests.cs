@@ -49,6 +49,8 @@ public sealed class ManyBoardsTests(ITestOutputHelper output)
         var boards = Enumerable.Range(1, Boards).Select(i => new VirtualBoardHost(
             new VirtualBoardOptions { Club = club, Board = $"load-{i:D3}", BrokerPort = port, TickMs = 100, Seed = i },
             VirtualParts.Create("weather", null, null, seed: i))).ToList();
+        foreach (var b in boards) await b.StartAsync();
+        // One loop steps every board (one timer per board would be 200 timers): 100 ms of board time per 100 ms.
         using var stop = new CancellationTokenSource();
         var loop = Task.Run(async () =>
         {
@@ -56,7 +58,6 @@ public sealed class ManyBoardsTests(ITestOutputHelper output)
             try { while (await timer.WaitForNextTickAsync(stop.Token)) foreach (var b in boards) b.Step(100); }
             catch (OperationCanceledException) { }
         });
-        foreach (var b in boards) await b.StartAsync();
         await Eventually(() => boards.All(b => b.Runtime.Logger.PeriodMs == 1000), "every board recording once a second");
 
         // While they record: the page's board list, every 2 s, must keep coming.
