@@ -58,7 +58,8 @@ abstract class BrokerUnderTest : IAsyncDisposable
         get { lock (_output) return string.Join(Environment.NewLine, _output); }
     }
 
-    protected async Task LaunchAsync(string fileName, IEnumerable<string> arguments, int port, TimeSpan readyTimeout, CancellationToken cancellationToken)
+    protected async Task LaunchAsync(string fileName, IEnumerable<string> arguments, int port, TimeSpan readyTimeout, CancellationToken cancellationToken,
+        IReadOnlyDictionary<string, string>? environment = null)
     {
         var psi = new ProcessStartInfo(fileName)
         {
@@ -68,6 +69,7 @@ abstract class BrokerUnderTest : IAsyncDisposable
             UseShellExecute = false,
         };
         foreach (var a in arguments) psi.ArgumentList.Add(a);
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>()) psi.Environment[name] = value;
         var p = new Process { StartInfo = psi };
         p.OutputDataReceived += (_, e) => Keep(e.Data);
         p.ErrorDataReceived += (_, e) => Keep(e.Data);

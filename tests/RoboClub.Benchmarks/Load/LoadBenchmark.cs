@@ -10,7 +10,7 @@ using RoboClub.Mqtt.Client;
 namespace RoboClub.Benchmarks.Load;
 
 /// <summary>
-/// `dotnet run -c Release --project tests/RoboClub.Benchmarks -- load [--boards 1000] [--seconds 60] [--warmup 20] [--pages 5] [--quick]`:
+/// `dotnet run -c Release --project tests/RoboClub.Benchmarks -- load [--boards 1000] [--seconds 60] [--warmup 20] [--pages 5] [--workstation-gc] [--quick]`:
 /// a thousand weather stations at 1 Hz on one hub (issue 9: under 50 % CPU on 2 cores).
 ///  - the hub: `roboclub serve` as its own process (Release, embedded broker, SQLite, no virtual boards),
 ///    its sample interval set to 1 s through the Data tab's API, so every board records its six sensors
@@ -28,7 +28,7 @@ static class LoadBenchmark
 {
     const string Club = "club";
 
-    sealed record Settings(int Boards, int Seconds, int Warmup, int Pages);
+    sealed record Settings(int Boards, int Seconds, int Warmup, int Pages, bool WorkstationGc);
 
     sealed record Result(string Name, double CpuSeconds, double WallSeconds, double RssAverageMb, double RssPeakMb, long Sent, long Received,
         double RecordingSeconds, long PagePoints, double ApiWorstMs, double GeneratorCpuSeconds)
@@ -42,10 +42,16 @@ static class LoadBenchmark
 
     public static async Task<int> Run(string[] args)
     {
+        if (Problem(args) is { } problem)
+        {
+            Console.Error.WriteLine(problem);
+            Console.Error.WriteLine("usage: -- load [--boards 1000] [--seconds 60] [--warmup 20] [--pages 5] [--workstation-gc] [--quick]");
+            return 2;
+        }
         bool quick = args.Contains("--quick");
-        var s = new Settings(Arg(args, "--boards", quick ? 100 : 1000), Arg(args, "--seconds", quick ? 10 : 60), Arg(args, "--warmup", quick ? 5 : 20), Arg(args, "--pages", 5));
+        var s = new Settings(Arg(args, "--boards", quick ? 100 : 1000), Arg(args, "--seconds", quick ? 10 : 60), Arg(args, "--warmup", quick ? 5 : 20), Arg(args, "--pages", 5), args.Contains("--workstation-gc"));
         long openFiles = OpenFiles.RaiseToHardLimit();
-        Console.WriteLine($"Load benchmark ({(quick ? "quick" : "full")}): {s.Boards} weather stations × 1 Hz (6 sensors each), {s.Pages} pages, {s.Warmup} s warm-up + {s.Seconds} s measured, " +
+        Console.WriteLine($"Load benchmark ({(quick ? "quick" : "full")}): {s.Boards} weather stations × 1 Hz (6 sensors each), {s.Pages} pages, {s.Warmup} s warm-up + {s.Seconds} s measured, hub GC {(s.WorkstationGc ? "workstation" : "server (default)")}, " +
                           $"{Environment.ProcessorCount} cores, .NET {Environment.Version}, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, ulimit -n {openFiles}, load average {SystemInfo.LoadAverage()}");
         if (openFiles >= 0 && openFiles < s.Boards + 500)
             Console.Error.WriteLine($"warning: ulimit -n is {openFiles} and its hard limit too: {s.Boards} boards need {s.Boards} sockets in the server and as many in the load generator");
@@ -70,6 +76,21 @@ static class LoadBenchmark
         return complete ? 0 : 1;
     }
 
+    /// <summary>What is wrong with the options, or null.</summary>
+    static string? Problem(string[] args)
+    {
+        string[] numbers = ["--boards", "--seconds", "--warmup", "--pages"], flags = ["--quick", "--workstation-gc"];
+        for (int i = 0; i < args.Length; i++)
+        {
+            if (flags.Contains(args[i])) continue;
+            if (!numbers.Contains(args[i])) return $"unknown option {args[i]}";
+            if (i + 1 >= args.Length || !int.TryParse(args[i + 1], NumberStyles.None, CultureInfo.InvariantCulture, out int n) || n < 1)
+                return $"{args[i]} needs a whole number of at least 1{(i + 1 < args.Length ? $", not \"{args[i + 1]}\"" : "")}";
+            i++;
+        }
+        return null;
+    }
+
     internal static int Arg(string[] args, string name, int fallback)
     {
         int i = Array.IndexOf(args, name);
@@ -89,7 +110,7 @@ static class LoadBenchmark
             double apiWorst = 0;
             double generatorCpu, recordingSeconds;
             long storedLive;
-            var hub = new HubProcess(data);
+            var hub = new HubProcess(data, s.WorkstationGc);
             try
             {
                 await hub.StartAsync(BrokerUnderTest.FreePort(), BrokerUnderTest.FreePort(), Club, CancellationToken.None);
@@ -130,7 +151,7 @@ static class LoadBenchmark
             }
             long stored = CountStoredSamples(Path.Combine(data, "telemetry.db"));
             if (stored != storedLive) Console.WriteLine($"hub: {storedLive} samples in the store's series while it ran, {stored} rows in the file after it stopped");
-            return new Result("hub (roboclub serve, SQLite)", window.CpuSeconds, window.WallSeconds, window.RssAverageMb, window.RssPeakMb, sent, stored,
+            return new Result(s.WorkstationGc ? "hub (roboclub serve, SQLite, workstation GC)" : "hub (roboclub serve, SQLite)", window.CpuSeconds, window.WallSeconds, window.RssAverageMb, window.RssPeakMb, sent, stored,
                 recordingSeconds, pagePoints, apiWorst, generatorCpu);
         }
         finally
