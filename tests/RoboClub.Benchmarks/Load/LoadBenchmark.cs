@@ -31,11 +31,8 @@ static class LoadBenchmark
     sealed record Settings(int Boards, int Seconds, int Warmup, int Pages, bool WorkstationGc);
 
     sealed record Result(string Name, double CpuSeconds, double WallSeconds, double RssAverageMb, double RssPeakMb, long Sent, long Received,
-        double RecordingSeconds, long PagePoints, double ApiWorstMs, double GeneratorCpuSeconds)
+        double SamplesPerSecond, long PagePoints, double ApiWorstMs, double GeneratorCpuSeconds)
     {
-        /// <summary>Samples stored (hub) or delivered to the ingest subscriber (peer) per second of recording (from "recording"
-        /// to the config that stops it; boards that got their period while others connected add a little).</summary>
-        public double SamplesPerSecond => Received / RecordingSeconds;
         public double OneCorePercent => CpuSeconds / WallSeconds * 100;
         public double MachinePercent => OneCorePercent / Environment.ProcessorCount;
     }
@@ -61,7 +58,7 @@ static class LoadBenchmark
         var peer = await MeasureMosquittoAsync(s);
 
         Console.WriteLine();
-        Console.WriteLine("| server | samples/s stored (received) | CPU, % of one core | CPU, % of the machine | RSS average / peak MB | received / sent | points per page | worst GET /api/boards | load generator CPU |");
+        Console.WriteLine("| server | samples/s sent in the window (all stored) | CPU, % of one core | CPU, % of the machine | RSS average / peak MB | received / sent | points per page | worst GET /api/boards | load generator CPU |");
         Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var r in new[] { hub, peer })
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -108,7 +105,7 @@ static class LoadBenchmark
             Window window;
             long pagePoints = 0;
             double apiWorst = 0;
-            double generatorCpu, recordingSeconds;
+            double generatorCpu, recordingSeconds, rate;
             long storedLive;
             var hub = new HubProcess(data, s.WorkstationGc);
             try
@@ -123,7 +120,7 @@ static class LoadBenchmark
                 Console.WriteLine($"hub: {await generator.WaitForAsync("connected", TimeSpan.FromMinutes(3))}, {await generator.WaitForAsync("recording", TimeSpan.FromMinutes(3))}");
                 var recording = Stopwatch.StartNew();
                 await Task.Delay(TimeSpan.FromSeconds(s.Warmup));
-                long points0 = pages.Sum(p => p.Points);
+                long points0 = pages.Sum(p => p.Points), sent0 = await generator.SamplesSentAsync();
                 // The page's list of boards, every 5 s: the hub must keep answering while it ingests.
                 window = await Window.MeasureAsync(hub, generator, s.Seconds, async () =>
                 {
@@ -132,6 +129,7 @@ static class LoadBenchmark
                     apiWorst = Math.Max(apiWorst, clock.Elapsed.TotalMilliseconds);
                 });
                 pagePoints = (pages.Sum(p => p.Points) - points0) / Math.Max(1, s.Pages);
+                rate = (await generator.SamplesSentAsync() - sent0) / window.WallSeconds;
                 generatorCpu = window.GeneratorCpuSeconds;
 
                 // Stop recording (config {} to every board), let the boards publish what they hold, count.
@@ -152,7 +150,7 @@ static class LoadBenchmark
             long stored = CountStoredSamples(Path.Combine(data, "telemetry.db"));
             if (stored != storedLive) Console.WriteLine($"hub: {storedLive} samples in the store's series while it ran, {stored} rows in the file after it stopped");
             return new Result(s.WorkstationGc ? "hub (roboclub serve, SQLite, workstation GC)" : "hub (roboclub serve, SQLite)", window.CpuSeconds, window.WallSeconds, window.RssAverageMb, window.RssPeakMb, sent, stored,
-                recordingSeconds, pagePoints, apiWorst, generatorCpu);
+                rate, pagePoints, apiWorst, generatorCpu);
         }
         finally
         {
@@ -229,9 +227,10 @@ static class LoadBenchmark
         Console.WriteLine($"mosquitto: {await generator.WaitForAsync("connected", TimeSpan.FromMinutes(3))}, {await generator.WaitForAsync("recording", TimeSpan.FromMinutes(3))}");
         var recording = Stopwatch.StartNew();
         await Task.Delay(TimeSpan.FromSeconds(s.Warmup));
-        long points0 = Interlocked.Read(ref pagePoints);
+        long points0 = Interlocked.Read(ref pagePoints), sent0 = await generator.SamplesSentAsync();
         var window = await Window.MeasureAsync(broker, generator, s.Seconds, null);
         long points = (Interlocked.Read(ref pagePoints) - points0) / Math.Max(1, s.Pages);
+        double rate = (await generator.SamplesSentAsync() - sent0) / window.WallSeconds;
 
         double recordingSeconds = recording.Elapsed.TotalSeconds;
         await PublishConfigsAsync(admin, s.Boards, "{}");
@@ -242,7 +241,7 @@ static class LoadBenchmark
         await Task.Delay(1000);
         foreach (var c in subscribers) await c.DisposeAsync();
         return new Result("mosquitto (routing only)", window.CpuSeconds, window.WallSeconds, window.RssAverageMb, window.RssPeakMb, sent, Interlocked.Read(ref received),
-            recordingSeconds, points, double.NaN, window.GeneratorCpuSeconds);
+            rate, points, double.NaN, window.GeneratorCpuSeconds);
     }
 
     static async Task PublishConfigsAsync(MqttClient client, int boards, string config)

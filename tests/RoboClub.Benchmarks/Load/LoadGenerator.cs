@@ -8,8 +8,9 @@ namespace RoboClub.Benchmarks.Load;
 /// generator of the `load` benchmark, in its own process so that the server's CPU is measured alone.
 /// Runs N weather stations (<see cref="LoadBoard"/>) from one 100 ms loop; they record their sensors at
 /// the period of the retained config the server sends them. Talks to the harness by lines:
-/// stdout "connected N", "recording N" (every board has a period), and after "drain" on stdin (the
-/// harness first sent config {} so the boards stop recording) "sent S dropped D waiting W".
+/// stdout "connected N", "recording N" (every board has a period); "count" on stdin answers "count S"
+/// (samples published so far); after "drain" (the harness first sent config {} so the boards stop
+/// recording) "sent S dropped D waiting W".
 /// </summary>
 static class LoadGenerator
 {
@@ -61,6 +62,7 @@ static class LoadGenerator
             string? line = await Console.In.ReadLineAsync();
             if (line is null) return 1; // the harness is gone: nothing to report to
             if (line.Trim() == "drain") break;
+            if (line.Trim() == "count") Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"count {boards.Sum(b => b.SamplesSent)}"));
         }
         // The harness has sent config {}: wait until every board stopped recording and published what it had.
         bool drained = await Until(() => boards.All(b => b.LoggerPeriodMs == 0 && b.SamplesWaiting == 0), TimeSpan.FromSeconds(120));

@@ -65,6 +65,13 @@ sealed class LoadGeneratorProcess : IAsyncDisposable
 
     public Task SendAsync(string line) => _process.StandardInput.WriteLineAsync(line);
 
+    /// <summary>Samples the boards have published so far.</summary>
+    public async Task<long> SamplesSentAsync()
+    {
+        await SendAsync("count");
+        return long.Parse((await WaitForAsync("count", TimeSpan.FromSeconds(30))).Split(' ')[1], System.Globalization.CultureInfo.InvariantCulture);
+    }
+
     public async ValueTask DisposeAsync()
     {
         try
