@@ -33,21 +33,24 @@ abstract class BrokerUnderTest : IAsyncDisposable
     }
 
     /// <summary>Peak resident memory of the broker process (VmHWM), MB; NaN when unknown.</summary>
-    public double PeakResidentMegabytes
+    public double PeakResidentMegabytes => StatusMegabytes("VmHWM:");
+
+    /// <summary>A kB line of /proc/PID/status, in MB.</summary>
+    double StatusMegabytes(string field)
     {
-        get
+        try
         {
-            try
-            {
-                if (_process is null || _process.HasExited) return double.NaN;
-                foreach (var line in File.ReadLines($"/proc/{_process.Id}/status"))
-                    if (line.StartsWith("VmHWM:", StringComparison.Ordinal))
-                        return double.Parse(line[6..].Trim().Split(' ')[0]) / 1024.0;
-            }
-            catch (IOException) { }
-            return double.NaN;
+            if (_process is null || _process.HasExited) return double.NaN;
+            foreach (var line in File.ReadLines($"/proc/{_process.Id}/status"))
+                if (line.StartsWith(field, StringComparison.Ordinal))
+                    return double.Parse(line[field.Length..].Trim().Split(' ')[0]) / 1024.0;
         }
+        catch (IOException) { }
+        return double.NaN;
     }
+
+    /// <summary>Resident memory of the broker process now (VmRSS), MB; NaN when unknown.</summary>
+    public double ResidentMegabytes => StatusMegabytes("VmRSS:");
 
     /// <summary>The last lines the broker wrote (for error messages).</summary>
     public string RecentOutput
@@ -55,7 +58,8 @@ abstract class BrokerUnderTest : IAsyncDisposable
         get { lock (_output) return string.Join(Environment.NewLine, _output); }
     }
 
-    protected async Task LaunchAsync(string fileName, IEnumerable<string> arguments, int port, TimeSpan readyTimeout, CancellationToken cancellationToken)
+    protected async Task LaunchAsync(string fileName, IEnumerable<string> arguments, int port, TimeSpan readyTimeout, CancellationToken cancellationToken,
+        IReadOnlyDictionary<string, string>? environment = null)
     {
         var psi = new ProcessStartInfo(fileName)
         {
@@ -65,6 +69,7 @@ abstract class BrokerUnderTest : IAsyncDisposable
             UseShellExecute = false,
         };
         foreach (var a in arguments) psi.ArgumentList.Add(a);
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>()) psi.Environment[name] = value;
         var p = new Process { StartInfo = psi };
         p.OutputDataReceived += (_, e) => Keep(e.Data);
         p.ErrorDataReceived += (_, e) => Keep(e.Data);

@@ -19,6 +19,10 @@ if (args.Length > 0 && args[0] == "hub") return await HubBenchmark.Run(args[1..]
 if (args.Length > 0 && args[0] == "telemetry") return TelemetryBenchmark.Run(args[1..]);
 // `fanout`: 50 boards at 10 Hz to 100 pages' live charts, the hub against mosquitto (FanoutBenchmark.cs).
 if (args.Length > 0 && args[0] == "fanout") return await FanoutBenchmark.Run(args[1..]);
+// `load`: 1,000 weather stations × 1 Hz on one hub process, against mosquitto (Load/LoadBenchmark.cs);
+// `load-boards` is its load generator, started by it as a second process.
+if (args.Length > 0 && args[0] == "load") return await RoboClub.Benchmarks.Load.LoadBenchmark.Run(args[1..]);
+if (args.Length > 0 && args[0] == "load-boards") return await RoboClub.Benchmarks.Load.LoadGenerator.Run(args[1..]);
 
 var options = Options.Parse(args);
 if (options is null) return 2;
