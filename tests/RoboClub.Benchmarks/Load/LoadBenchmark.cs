@@ -160,6 +160,10 @@ static class LoadBenchmark
 
     static async Task SetSampleIntervalAsync(HttpClient http, int? milliseconds)
     {
+        // Settings are the librarian's: the benchmark is on the hub's own computer, so it may set the password (once).
+        var setup = await http.PostAsJsonAsync("/api/librarian/setup", new { password = "benchmark-librarian" });
+        if (setup.StatusCode == System.Net.HttpStatusCode.Conflict)
+            await http.PostAsJsonAsync("/api/librarian/sign-in", new { password = "benchmark-librarian" });
         var current = await http.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/telemetry/settings");
         int? retention = current.GetProperty("retentionDays").ValueKind == System.Text.Json.JsonValueKind.Number ? current.GetProperty("retentionDays").GetInt32() : null;
         var response = await http.PutAsJsonAsync("/api/telemetry/settings", new { retentionDays = retention, sampleIntervalMs = milliseconds });

@@ -74,7 +74,7 @@ public sealed class ClubSoakTests(ITestOutputHelper output)
         var clock = new AcceleratedClock(Speed, DateTimeOffset.UtcNow);
         await using var baseHub = new HubFactory { Settings = { ["Hub:VirtualBoards"] = "0", ["Hub:BoardLogins"] = "open" } };
         await using var hub = baseHub.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(clock)));
-        var http = hub.CreateClient();
+        var http = await HubFactory.SignInLibrarianAsync(hub.CreateClient()); // settings are the librarian's
         var settings = await http.PutAsJsonAsync("/api/telemetry/settings", new { retentionDays = 1, sampleIntervalMs = 1000 });
         Assert.Equal(HttpStatusCode.OK, settings.StatusCode);
         int mqttPort = (await http.GetFromJsonAsync<JsonElement>("/api/hub")).GetProperty("mqttPort").GetInt32();

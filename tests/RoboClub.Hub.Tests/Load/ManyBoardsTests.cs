@@ -28,7 +28,7 @@ public sealed class ManyBoardsTests(ITestOutputHelper output)
     public async Task Two_hundred_boards_at_one_sample_a_second_are_all_stored_and_the_hub_answers_meanwhile()
     {
         await using var hub = new HubFactory { Settings = { ["Hub:VirtualBoards"] = "0", ["Hub:BoardLogins"] = "open" } };
-        var http = hub.CreateClient();
+        var http = await hub.LibrarianClientAsync(); // settings are the librarian's
         http.Timeout = TimeSpan.FromSeconds(60);
         var info = await http.GetFromJsonAsync<JsonElement>("/api/hub");
         int port = info.GetProperty("mqttPort").GetInt32();
