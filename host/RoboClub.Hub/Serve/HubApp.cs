@@ -52,6 +52,7 @@ public static class HubApp
         services.AddSingleton<VirtualBoards>();
         services.AddProjects();
         services.AddTelemetry();
+        services.AddForwarding();
         services.AddFlashing();
         services.AddLessons();
         services.AddHostedService<HubStartup>();
@@ -88,6 +89,7 @@ public static class HubApp
         app.MapProjectsApi();
         app.MapBlocksApi();
         app.MapTelemetryApi();
+        app.MapForwardingApi();
         app.MapFlashingApi();
         app.MapLessonsApi();
         app.MapHub<LiveHub>("/hubs/live");
