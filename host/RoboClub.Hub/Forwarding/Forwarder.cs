@@ -67,9 +67,10 @@ public sealed class Forwarder(ITelemetryStore store, IOptions<HubSettings> optio
                 }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested) { break; }
-            catch (Exception e) when (e is TelemetryStoreException or Microsoft.Data.Sqlite.SqliteException or IOException)
+            catch (Exception e)
             {
-                // The hub's own store or state file: retried like an unreachable regional hub.
+                // The hub's own store or state file (or anything unforeseen): retried like an unreachable
+                // regional hub, never allowed to stop the hub.
                 failures++;
                 pause = Backoff(failures);
                 _status = _status with { Problem = e.Message, Failures = failures };
