@@ -99,7 +99,7 @@ internal sealed class ServeCommand : Command
         Set(ForwardSeries, "Hub:ForwardSeries", f => f);
         Set(ForwardBoards, "Hub:ForwardBoards", f => f);
         Set(Regional, "Hub:Regional", r => r.ToString());
-        if (Forwarding.ForwardOptions.Problem(p.GetValue(ForwardTo), p.GetValue(ForwardKey) ?? Environment.GetEnvironmentVariable("Hub__ForwardKey"),
+        if (Forwarding.ForwardOptions.Problem(p.GetValue(ForwardTo), p.GetValue(ForwardKey) ?? (p.GetValue(ForwardTo) is null ? null : Environment.GetEnvironmentVariable("Hub__ForwardKey")),
                 p.GetValue(ForwardSeries), p.GetValue(ForwardBoards)) is { } badForward)
         {
             await Console.Error.WriteLineAsync($"error: {badForward.En}\neroare: {badForward.Ro}").ConfigureAwait(false);
