@@ -32,6 +32,7 @@ public sealed class Program
         root.Subcommands.Add(new Flashing.PortsCommand());
         root.Subcommands.Add(new Flashing.FlashCommand());
         root.Subcommands.Add(new Security.LibrarianPasswordCommand());
+        root.Subcommands.Add(new Forwarding.RegionalCommand());
         ServeCommand.AddTo(root, configuration ?? []);
         return root;
     }

@@ -11,7 +11,7 @@ namespace RoboClub.Telemetry;
 /// store, may use the same database at once (see the README, PostgreSQL). Open with
 /// <see cref="OpenAsync(PostgresUrl, TelemetryStoreOptions?)"/>; dispose to flush.
 /// </summary>
-public sealed class PostgresTelemetryStore : ITelemetryStore
+public sealed partial class PostgresTelemetryStore : ITelemetryStore
 {
     readonly NpgsqlDataSource _source;
     readonly string _where;

@@ -8,7 +8,7 @@ namespace RoboClub.Telemetry;
 /// to one background writer (<see cref="SqliteWriter"/>); queries use their own pooled read-only
 /// connections, so reading never waits for writing. Open with <see cref="Open"/>; dispose to flush.
 /// </summary>
-public sealed class SqliteTelemetryStore : ITelemetryStore
+public sealed partial class SqliteTelemetryStore : ITelemetryStore
 {
     readonly string _path;
     readonly string _readConnectionString;

@@ -23,6 +23,8 @@ if (args.Length > 0 && args[0] == "fanout") return await FanoutBenchmark.Run(arg
 // `load-boards` is its load generator, started by it as a second process.
 if (args.Length > 0 && args[0] == "load") return await RoboClub.Benchmarks.Load.LoadBenchmark.Run(args[1..]);
 if (args.Length > 0 && args[0] == "load-boards") return await RoboClub.Benchmarks.Load.LoadGenerator.Run(args[1..]);
+// `forwarding`: club hubs catching up a day's backlog to one regional hub (ForwardingBenchmark.cs).
+if (args.Length > 0 && args[0] == "forwarding") return await ForwardingBenchmark.Run(args[1..]);
 
 var options = Options.Parse(args);
 if (options is null) return 2;

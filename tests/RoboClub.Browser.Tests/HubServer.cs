@@ -16,6 +16,8 @@ public sealed class HubServer : WebApplicationFactory<RoboClub.Hub.Program>
     public string Lang { get; init; } = "ro";
     /// <summary>Hub:Lan (false: local only). True also listens on the network, so the page shows its QR code.</summary>
     public bool Lan { get; init; }
+    /// <summary>More "Hub:*" settings (e.g. Hub:Regional).</summary>
+    public Dictionary<string, string> Settings { get; init; } = [];
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -26,14 +28,16 @@ public sealed class HubServer : WebApplicationFactory<RoboClub.Hub.Program>
         builder.UseSetting("Hub:VirtualBoards", "2");
         builder.UseSetting("Hub:OpenBrowser", "false");
         builder.UseSetting("Hub:Lang", Lang);
+        foreach (var (key, value) in Settings) builder.UseSetting(key, value);
     }
 
     /// <summary>A hub on a fresh data folder, or on <paramref name="dataDirectory"/> (kept) to test a restart;
     /// <paramref name="lan"/> also listens on the network, so the page shows its QR code.</summary>
-    public static HubServer Start(string lang = "ro", string? dataDirectory = null, bool lan = false)
+    public static HubServer Start(string lang = "ro", string? dataDirectory = null, bool lan = false, Dictionary<string, string>? settings = null)
     {
         var hub = new HubServer
         {
+            Settings = settings ?? [],
             Lang = lang,
             Lan = lan,
             DataDirectory = dataDirectory ?? Directory.CreateTempSubdirectory("roboclub-browser-").FullName,

@@ -31,14 +31,18 @@ public static class TelemetryApi
         var api = app.MapGroup("/api/telemetry");
 
         // Every board with telemetry (online boards and those heard since start) and its series.
-        api.MapGet("/series", async (ITelemetryStore store, TelemetryIngest ingest, BoardRegistry registry, CancellationToken ct) =>
+        // A regional hub: ?club= another club lists that club's stations (every board with samples).
+        api.MapGet("/series", async (HttpContext http, ITelemetryStore store, TelemetryIngest ingest, BoardRegistry registry, IOptions<HubSettings> options, CancellationToken ct) =>
         {
-            var names = registry.Boards.Select(b => b.Board).Concat(ingest.BoardsSeen)
-                .Where(TelemetryNames.IsValid).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
+            if (ClubOf(http, ingest, options) is not { } club) return ClubError(http);
+            IEnumerable<string> names = club == ingest.Club
+                ? registry.Boards.Select(b => b.Board).Concat(ingest.BoardsSeen)
+                : store is ITelemetryCatalog catalog ? await catalog.ListBoardsAsync(club, ct) : [];
+            names = names.Where(TelemetryNames.IsValid).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
             var result = new List<object>();
             foreach (var board in names)
             {
-                var series = await store.ListSeriesAsync(ingest.Club, board, ct);
+                var series = await store.ListSeriesAsync(club, board, ct);
                 if (series.Count > 0) result.Add(new { board, series });
             }
             return Results.Ok(result);
@@ -64,8 +68,9 @@ public static class TelemetryApi
         }).RequireLibrarian();
 
         // CSV of a range: ?from=&to= (ms), &boards=a,b (every series of them) and/or &series=board/name,...
-        api.MapGet("/csv", async (HttpContext http, ITelemetryStore store, TelemetryIngest ingest, TimeProvider time) =>
+        api.MapGet("/csv", async (HttpContext http, ITelemetryStore store, TelemetryIngest ingest, TimeProvider time, IOptions<HubSettings> options) =>
         {
+            if (ClubOf(http, ingest, options) is not { } club) return ClubError(http);
             var q = http.Request.Query;
             if (Range(q, time) is not { } range) return BadRange();
             var boards = List(q["boards"]);
@@ -82,8 +87,8 @@ public static class TelemetryApi
                 if (!TelemetryNames.IsValid(name)) return BadName(name);
             if (pairs.Count > CsvExportRequest.MaxSeries)
                 return ApiError.BadRequest($"At most {CsvExportRequest.MaxSeries} series at once.", $"Cel mult {CsvExportRequest.MaxSeries} de serii deodată.");
-            var request = new CsvExportRequest(ingest.Club, range) { Boards = boards, Series = pairs };
-            string file = $"roboclub-{ingest.Club}-{Stamp(range.FromMs)}-{Stamp(range.ToMs)}.csv";
+            var request = new CsvExportRequest(club, range) { Boards = boards, Series = pairs };
+            string file = $"roboclub-{club}-{Stamp(range.FromMs)}-{Stamp(range.ToMs)}.csv";
             return Results.Stream(async body =>
             {
                 await using var writer = new StreamWriter(body, new System.Text.UTF8Encoding(false), 64 * 1024);
@@ -91,15 +96,18 @@ public static class TelemetryApi
             }, "text/csv; charset=utf-8", file);
         });
 
-        api.MapGet("/{board}/series", async (string board, ITelemetryStore store, TelemetryIngest ingest, CancellationToken ct) =>
-            TelemetryNames.IsValid(board) ? Results.Ok(await store.ListSeriesAsync(ingest.Club, board, ct)) : BadName(board));
+        api.MapGet("/{board}/series", async (string board, HttpContext http, ITelemetryStore store, TelemetryIngest ingest, IOptions<HubSettings> options, CancellationToken ct) =>
+            ClubOf(http, ingest, options) is not { } club ? ClubError(http)
+            : TelemetryNames.IsValid(board) ? Results.Ok(await store.ListSeriesAsync(club, board, ct)) : BadName(board));
 
-        api.MapGet("/{board}/latest", async (string board, ITelemetryStore store, TelemetryIngest ingest, CancellationToken ct) =>
-            TelemetryNames.IsValid(board) ? Results.Ok(await store.LatestAsync(ingest.Club, board, ct)) : BadName(board));
+        api.MapGet("/{board}/latest", async (string board, HttpContext http, ITelemetryStore store, TelemetryIngest ingest, IOptions<HubSettings> options, CancellationToken ct) =>
+            ClubOf(http, ingest, options) is not { } club ? ClubError(http)
+            : TelemetryNames.IsValid(board) ? Results.Ok(await store.LatestAsync(club, board, ct)) : BadName(board));
 
         // ?from=&to= (ms since 1970, default: the last hour) &maxPoints= (1..10000, default 2000).
-        api.MapGet("/{board}/{series}", async (string board, string series, HttpContext http, ITelemetryStore store, TelemetryIngest ingest, TimeProvider time, CancellationToken ct) =>
+        api.MapGet("/{board}/{series}", async (string board, string series, HttpContext http, ITelemetryStore store, TelemetryIngest ingest, TimeProvider time, IOptions<HubSettings> options, CancellationToken ct) =>
         {
+            if (ClubOf(http, ingest, options) is not { } club) return ClubError(http);
             if (!TelemetryNames.IsValid(board)) return BadName(board);
             if (!TelemetryNames.IsValid(series)) return BadName(series);
             if (Range(http.Request.Query, time) is not { } range) return BadRange();
@@ -107,7 +115,7 @@ public static class TelemetryApi
             if (http.Request.Query["maxPoints"].ToString() is { Length: > 0 } text
                 && (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out maxPoints) || maxPoints < 1 || maxPoints > ITelemetryStore.MaxPoints))
                 return ApiError.BadRequest($"maxPoints must be between 1 and {ITelemetryStore.MaxPoints}.", $"maxPoints trebuie să fie între 1 și {ITelemetryStore.MaxPoints}.");
-            var r = await store.QueryRangeAsync(new SeriesKey(ingest.Club, board, series), range, maxPoints, ct);
+            var r = await store.QueryRangeAsync(new SeriesKey(club, board, series), range, maxPoints, ct);
             return Results.Ok(new
             {
                 board,
@@ -119,6 +127,27 @@ public static class TelemetryApi
                 buckets = r.Buckets.Select(b => new[] { b.StartMs, b.Min, b.Max, b.Avg, b.Count }),
             });
         });
+    }
+
+    /// <summary>
+    /// The club a read asks for: the hub's own without ?club=; another club only on a regional hub
+    /// (a shared PostgreSQL holds other clubs' data too, and a club hub shows only its own). Null: refused (see <see cref="ClubError"/>).
+    /// </summary>
+    static string? ClubOf(HttpContext http, TelemetryIngest ingest, IOptions<HubSettings> options)
+    {
+        string asked = http.Request.Query["club"].ToString();
+        if (asked.Length == 0 || asked == ingest.Club) return ingest.Club;
+        return TelemetryNames.IsValid(asked) && options.Value.Regional ? asked : null;
+    }
+
+    static IResult ClubError(HttpContext http)
+    {
+        string asked = http.Request.Query["club"].ToString();
+        return TelemetryNames.IsValid(asked)
+            ? ApiError.NotFound(new HubMessage($"This hub shows only its own club's data, not \"{Clip(asked)}\" (other clubs' stations are on a regional hub).",
+                $"Acest hub arată doar datele clubului său, nu pe ale lui „{Clip(asked)}” (stațiile altor cluburi sunt pe un hub regional)."))
+            : ApiError.BadRequest($"\"{Clip(asked)}\" is not a valid club name (1–32 letters, digits, '-', '_' or '.').",
+                $"„{Clip(asked)}” nu e un nume valid de club (1–32 de litere, cifre, „-”, „_” sau „.”).");
     }
 
     static object Settings(ClubSettings s) => new

@@ -53,6 +53,7 @@ public static class HubApp
         services.AddSessions();
         services.AddProjects();
         services.AddTelemetry();
+        services.AddForwarding();
         services.AddFlashing();
         services.AddLessons();
         services.AddHostedService<HubStartup>();
@@ -92,6 +93,7 @@ public static class HubApp
         app.MapProjectsApi();
         app.MapBlocksApi();
         app.MapTelemetryApi();
+        app.MapForwardingApi();
         app.MapFlashingApi();
         app.MapLessonsApi();
         app.MapHub<LiveHub>("/hubs/live");

@@ -47,5 +47,31 @@ public sealed class HubSettings
     /// <summary>PBKDF2 rounds for the librarian's password (Security/LibrarianPassword.cs); tests lower it to save time.</summary>
     public int LibrarianPasswordIterations { get; set; } = Security.LibrarianPassword.DefaultIterations;
 
+    /// <summary>A regional hub's address (https://regional.example/) this club hub forwards chosen series to; null: no forwarding (Forwarding/README.md).</summary>
+    public string? ForwardTo { get; set; }
+
+    /// <summary>The key the regional hub gave this club (`roboclub regional add-club`).</summary>
+    public string? ForwardKey { get; set; }
+
+    /// <summary>Series names to forward, comma-separated, "*" for all; null: the weather quantities (ForwardSelection).</summary>
+    public string? ForwardSeries { get; set; }
+
+    /// <summary>Boards whose series are forwarded, comma-separated; null or "*": every board.</summary>
+    public string? ForwardBoards { get; set; }
+
+    /// <summary>How often the forwarder looks for new samples, and the first pause after a failure (doubling up to ForwardMaxBackoffMs).</summary>
+    public int ForwardIntervalMs { get; set; } = 2000;
+
+    public int ForwardMaxBackoffMs { get; set; } = 60_000;
+
+    /// <summary>Samples younger than this wait (a board's batches may arrive a little out of order).</summary>
+    public int ForwardDelayMs { get; set; } = 5000;
+
+    /// <summary>Samples in one forwarded batch at most.</summary>
+    public int ForwardBatchSize { get; set; } = 5000;
+
+    /// <summary>Accept batches from club hubs (keys in {data}/regional-keys.json) and show every club's stations.</summary>
+    public bool Regional { get; set; }
+
     public string DataDirectory => Data ?? Program.DefaultDataDirectory;
 }

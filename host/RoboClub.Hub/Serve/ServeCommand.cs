@@ -21,7 +21,13 @@ internal sealed class ServeCommand : Command
 
     static readonly Option<string?> Broker = new("--broker") { Description = "Use an external MQTT broker, mqtt://user:password@host:1883, instead of the hub's own (a network of clubs)" };
 
-    static readonly Option[] All = [Port, MqttPort, Data, VirtualBoardCount, Lang, NoBrowser, LocalOnly, Club, Broker, Db];
+    static readonly Option<string?> ForwardTo = new("--forward-to") { Description = "Forward chosen series to a regional hub at this address (https://regional.example/)" };
+    static readonly Option<string?> ForwardKey = new("--forward-key") { Description = "The key the regional hub gave this club (or environment variable Hub__ForwardKey)" };
+    static readonly Option<string?> ForwardSeries = new("--forward-series") { Description = "Series to forward, comma-separated, * for all (default: temperature,humidity,pressure,light,wind,rain)" };
+    static readonly Option<string?> ForwardBoards = new("--forward-boards") { Description = "Boards whose series are forwarded, comma-separated (default: every board)" };
+    static readonly Option<bool> Regional = new("--regional") { Description = "Be a regional hub: accept series forwarded by club hubs (keys: roboclub regional add-club)" };
+
+    static readonly Option[] All = [Port, MqttPort, Data, VirtualBoardCount, Lang, NoBrowser, LocalOnly, Club, Broker, Db, ForwardTo, ForwardKey, ForwardSeries, ForwardBoards, Regional];
 
     public ServeCommand(string[] configuration) : base("serve", "Run the hub: the web editor, the MQTT broker for boards, and virtual boards (the default command).")
     {
@@ -47,7 +53,7 @@ internal sealed class ServeCommand : Command
     /// </summary>
     public static (string[] Configuration, string[] Others) SplitConfigurationTokens(string[] args)
     {
-        string[] others = ["broker", "virtual-board", "run", "compile", "ports", "flash"];
+        string[] others = ["broker", "virtual-board", "run", "compile", "ports", "flash", "regional"];
         if (args.Length > 0 && others.Contains(args[0])) return ([], args);
         var names = All.SelectMany(o => o.Aliases.Append(o.Name)).ToHashSet(StringComparer.Ordinal);
         bool IsConfiguration(string a) => a.StartsWith("--", StringComparison.Ordinal) && a.IndexOf('=') is int eq && eq > 2 && !names.Contains(a[..eq]);
@@ -86,6 +92,17 @@ internal sealed class ServeCommand : Command
         if (p.GetResult(Db) is { Implicit: false } && Telemetry.TelemetryDatabase.Problem(p.GetValue(Db)) is { } badDb)
         {
             await Console.Error.WriteLineAsync($"error: {badDb.En}\neroare: {badDb.Ro}").ConfigureAwait(false);
+            return 1;
+        }
+        Set(ForwardTo, "Hub:ForwardTo", f => f);
+        Set(ForwardKey, "Hub:ForwardKey", k => k);
+        Set(ForwardSeries, "Hub:ForwardSeries", f => f);
+        Set(ForwardBoards, "Hub:ForwardBoards", f => f);
+        Set(Regional, "Hub:Regional", r => r.ToString());
+        if (Forwarding.ForwardOptions.Problem(p.GetValue(ForwardTo), p.GetValue(ForwardKey) ?? (p.GetValue(ForwardTo) is null ? null : Environment.GetEnvironmentVariable("Hub__ForwardKey")),
+                p.GetValue(ForwardSeries), p.GetValue(ForwardBoards)) is { } badForward)
+        {
+            await Console.Error.WriteLineAsync($"error: {badForward.En}\neroare: {badForward.Ro}").ConfigureAwait(false);
             return 1;
         }
         try

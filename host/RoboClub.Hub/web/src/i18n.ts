@@ -33,6 +33,7 @@ const words = {
   kioskWaiting: { ro: 'Se așteaptă date de la plăcuță…', en: 'Waiting for data from the board…' },
   kioskFull: { ro: 'Ecran complet', en: 'Full screen' },
   kioskScan: { ro: 'Scanează ca să vezi pe telefon', en: 'Scan to watch on your phone' },
+  kioskRegion: { ro: 'Stațiile regiunii', en: 'Stations of the region' },
   boards: { ro: 'Plăcuțe', en: 'Boards' },
   board: { ro: 'Plăcuța', en: 'Board' },
   run: { ro: '▶ Pornește', en: '▶ Run' },

@@ -22,12 +22,18 @@ async function get<T>(url: string, init?: RequestInit): Promise<T> {
 }
 
 const seg = encodeURIComponent;
+/** Another club's data (a regional hub only, host/RoboClub.Hub/Forwarding/README.md); nothing: the hub's own club. */
+const clubPart = (club: string | null | undefined, first: boolean) => club ? `${first ? '?' : '&'}club=${seg(club)}` : '';
+
+/** A club whose stations a regional hub shows (GET /api/regional/clubs). */
+export interface RegionalClub { club: string; own: boolean; boards: string[]; batches: number; samples: number; lastBatch: string | null }
 
 export const telemetryApi = {
-  allSeries: () => get<BoardSeries[]>('/api/telemetry/series'),
-  latest: (board: string) => get<LatestValue[]>(`/api/telemetry/${seg(board)}/latest`),
-  range: (board: string, series: string, from: number, to: number, maxPoints: number) =>
-    get<RangeAnswer>(`/api/telemetry/${seg(board)}/${seg(series)}?from=${Math.floor(from)}&to=${Math.ceil(to)}&maxPoints=${Math.max(1, Math.min(10000, Math.round(maxPoints)))}`),
+  allSeries: (club?: string | null) => get<BoardSeries[]>(`/api/telemetry/series${clubPart(club, true)}`),
+  latest: (board: string, club?: string | null) => get<LatestValue[]>(`/api/telemetry/${seg(board)}/latest${clubPart(club, true)}`),
+  range: (board: string, series: string, from: number, to: number, maxPoints: number, club?: string | null) =>
+    get<RangeAnswer>(`/api/telemetry/${seg(board)}/${seg(series)}?from=${Math.floor(from)}&to=${Math.ceil(to)}&maxPoints=${Math.max(1, Math.min(10000, Math.round(maxPoints)))}${clubPart(club, false)}`),
+  regionalClubs: () => get<RegionalClub[]>('/api/regional/clubs'),
   csvUrl: (keys: string[], from: number, to: number) =>
     `/api/telemetry/csv?from=${Math.max(0, Math.floor(from))}&to=${Math.ceil(to)}&series=${keys.map(seg).join(',')}`,
   settings: () => get<TelemetrySettings>('/api/telemetry/settings'),
