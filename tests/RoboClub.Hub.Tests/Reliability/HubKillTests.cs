@@ -36,7 +36,8 @@ public sealed class HubKillTests(ITestOutputHelper output) : IDisposable
             using var stop = new CancellationTokenSource();
             var load = boards.RunAsync(b => NumberedBoards.ClientOptions(port, b, keepTrying: false), stop.Token);
             var clock = Stopwatch.StartNew();
-            while (clock.Elapsed < Durations.Before && !load.IsCompleted) await Task.Delay(50);
+            // Mid-stream: after the load time, once the boards are well under way (a busy machine starts slowly).
+            while ((clock.Elapsed < Durations.Before || boards.AckedCount < 200) && clock.Elapsed < TimeSpan.FromSeconds(60) && !load.IsCompleted) await Task.Delay(50);
             Assert.False(load.IsCompleted, "the boards stopped publishing before the kill:\n" + hub.Output);
             long ackedAtKill = boards.AckedCount;
             await hub.SignalAsync("KILL"); // mid-stream: batches are in flight, some committed but not yet acknowledged

@@ -69,9 +69,16 @@ internal sealed class NumberedBoards
     };
 
     /// <summary>
+    /// Batches a board starts per second at most: 40 × 10 samples stays under the hub's per-board
+    /// rate limit (BoardRateLimit, 500 samples/s), which would otherwise drop samples on purpose.
+    /// </summary>
+    public const int BatchesPerSecond = 40;
+
+    /// <summary>
     /// Each board publishes batches 0, 1, 2, … with <paramref name="window"/> unacknowledged at a time
-    /// until <paramref name="stop"/> is cancelled (then it finishes the ones started) or its link fails
-    /// (without keepTrying: the hub was killed). Returns when every board has stopped.
+    /// (as fast as PUBACKs allow, up to <see cref="BatchesPerSecond"/>) until <paramref name="stop"/> is
+    /// cancelled (then it finishes the ones started) or its link fails (without keepTrying: the hub was
+    /// killed). Returns when every board has stopped.
     /// </summary>
     public Task RunAsync(Func<string, MqttClientOptions> options, CancellationToken stop, int window = 8) =>
         Task.WhenAll(Names.Select(board => Task.Run(async () =>
@@ -82,9 +89,16 @@ internal sealed class NumberedBoards
             var running = new List<Task>();
             bool failed = false;
             int i = 0;
+            var clock = System.Diagnostics.Stopwatch.StartNew();
             while (!stop.IsCancellationRequested && !Volatile.Read(ref failed))
             {
-                try { await slots.WaitAsync(stop); } catch (OperationCanceledException) { break; }
+                var due = TimeSpan.FromSeconds((double)i / BatchesPerSecond) - clock.Elapsed;
+                try
+                {
+                    if (due > TimeSpan.Zero) await Task.Delay(due, stop);
+                    await slots.WaitAsync(stop);
+                }
+                catch (OperationCanceledException) { break; }
                 int batch = i++;
                 Sent[board] = i;
                 running.Add(PublishAsync(client, board, batch).ContinueWith(t =>
