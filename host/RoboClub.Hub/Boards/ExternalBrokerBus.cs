@@ -54,7 +54,11 @@ public sealed class ExternalBrokerBus : IHubBus, IAsyncDisposable
 
     public bool IsConnected => _client.IsConnected;
 
-    /// <summary>Connects in the background, trying again until the broker answers (the hub starts either way).</summary>
+    /// <summary>
+    /// Connects in the background, trying again until the broker answers (the hub starts either way).
+    /// Call it after the handlers are added (HubStartup runs after TelemetryIngest): a resumed session
+    /// delivers the messages queued for the hub right after connecting, and a message no handler takes is acknowledged.
+    /// </summary>
     public Task StartAsync(CancellationToken cancellationToken)
     {
         _connecting = Task.Run(async () =>
