@@ -69,8 +69,20 @@ public sealed class MqttHubTransport : IHubTransport, IAsyncDisposable
 
     static async Task PublishQuietlyAsync(MqttClient client, MqttApplicationMessage message)
     {
-        try { await client.PublishAsync(message).ConfigureAwait(false); }
-        catch (MqttCommunicationException) { /* the link dropped: the hub link notices and keeps its data */ }
+        // The runtime has let go of the data once Publish returned true, so a QoS 1/2 message is tried
+        // until acknowledged: a timeout (the hub holds its ack while its database is down, or a
+        // reconnect takes long) sends it again. The hub stores a repeated telemetry batch once.
+        while (true)
+        {
+            try
+            {
+                await client.PublishAsync(message).ConfigureAwait(false);
+                return;
+            }
+            catch (MqttTimeoutException) when (message.QualityOfServiceLevel != MqttQualityOfServiceLevel.AtMostOnce) { }
+            catch (MqttCommunicationException) { return; /* the client stopped for good */ }
+            catch (ObjectDisposedException) { return; }
+        }
     }
 
     public void Subscribe(string topicFilter, int qualityOfService)

@@ -16,6 +16,20 @@ public interface ITelemetryStore : IAsyncDisposable
     /// </summary>
     AppendResult Append(string club, string board, IReadOnlyList<TelemetrySample> samples);
 
+    /// <summary>
+    /// Stores samples of one board and completes when the transaction holding them has committed
+    /// (many callers share one transaction: group commit), so a caller may then acknowledge them
+    /// (MQTT QoS 1 ack after commit). With a <paramref name="fingerprint"/> (<see cref="BatchFingerprint"/>
+    /// of the message the samples came from) the store remembers it in the same transaction; a batch
+    /// whose board and fingerprint were stored within <see cref="TelemetryStoreOptions.RepeatWindow"/>
+    /// is not written again (<see cref="AppendResult.Repeat"/>): a redelivered message is stored once.
+    /// It never drops for a full queue (the caller's unacknowledged messages are the back-pressure).
+    /// Invalid samples are rejected one by one as in <see cref="Append"/>. Throws
+    /// <see cref="TelemetryStoreException"/> when the transaction failed (nothing of it was stored:
+    /// the caller must not acknowledge), <see cref="ObjectDisposedException"/> after disposal.
+    /// </summary>
+    Task<AppendResult> AppendAsync(string club, string board, IReadOnlyList<TelemetrySample> samples, long? fingerprint = null, CancellationToken cancellationToken = default);
+
     /// <summary>Completes when every sample queued before the call is in the database.</summary>
     Task FlushAsync(CancellationToken cancellationToken = default);
 

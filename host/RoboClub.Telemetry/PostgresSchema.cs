@@ -19,7 +19,7 @@ static class PostgresSchema
     const string Application = "RoboClub telemetry";
     const int AdvisoryLockKey = 0x52435446; // "RCTF", as SQLite's application_id
 
-    static readonly string[] Tables = ["telemetry_schema", "telemetry_series", "telemetry_samples", "telemetry_rollups", "telemetry_club_settings"];
+    static readonly string[] Tables = ["telemetry_schema", "telemetry_series", "telemetry_samples", "telemetry_rollups", "telemetry_club_settings", "telemetry_batches"];
 
     /// <summary>Migration i takes the database from version i to i + 1.</summary>
     static readonly string[] Migrations =
@@ -63,6 +63,18 @@ static class PostgresSchema
             club               text PRIMARY KEY,
             retention_days     integer,
             sample_interval_ms integer
+        );
+        """,
+
+        // 1 → 2: fingerprints of recently stored batches, as SQLite's version 3 (SqliteSchema): written in
+        // the same transaction as their samples, so a redelivered MQTT message is stored once.
+        """
+        CREATE TABLE telemetry_batches (
+            club        text NOT NULL,
+            board       text NOT NULL,
+            fingerprint bigint NOT NULL,
+            stored_ms   bigint NOT NULL,
+            PRIMARY KEY (club, board, fingerprint)
         );
         """,
     ];

@@ -114,6 +114,32 @@ public sealed partial class PostgresTelemetryStore : ITelemetryStore
         return new AppendResult(count, rejected, 0, problem);
     }
 
+    public async Task<AppendResult> AppendAsync(string club, string board, IReadOnlyList<TelemetrySample> samples, long? fingerprint = null, CancellationToken cancellationToken = default)
+    {
+        TelemetryNames.Check(club, "club name", nameof(club));
+        TelemetryNames.Check(board, "board name", nameof(board));
+        ArgumentNullException.ThrowIfNull(samples);
+        ObjectDisposedException.ThrowIf(_disposed, this);
+
+        var valid = TelemetrySample.KeepValid(samples, out int rejected, out string? problem);
+        if (rejected > 0) Interlocked.Add(ref _rejected, rejected);
+        // A batch of only invalid samples still records its fingerprint: a resend of it is a repeat too.
+        if (valid.Length == 0 && fingerprint is null) return new AppendResult(0, rejected, 0, problem);
+        var batch = new SampleBatch(club, board, valid, fingerprint, awaited: true, _options.TimeProvider.GetUtcNow().ToUnixTimeMilliseconds());
+        // No drop here: the caller waits, and its unacknowledged messages hold the boards back.
+        Interlocked.Add(ref _queued, valid.Length);
+        try { await _queue.Writer.WriteAsync(batch, cancellationToken).ConfigureAwait(false); }
+        catch (Exception e) when (e is ChannelClosedException or OperationCanceledException)
+        {
+            Interlocked.Add(ref _queued, -valid.Length);
+            if (e is ChannelClosedException) throw new ObjectDisposedException(nameof(PostgresTelemetryStore));
+            throw;
+        }
+        bool stored = await batch.Committed!.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+        if (stored) Interlocked.Add(ref _accepted, valid.Length);
+        return new AppendResult(stored ? valid.Length : 0, rejected, 0, problem) { Repeat = !stored };
+    }
+
     AppendResult Drop(int count, int rejected, string? problem)
     {
         Interlocked.Add(ref _dropped, count);
@@ -267,6 +293,13 @@ public sealed partial class PostgresTelemetryStore : ITelemetryStore
             // One transaction per series keeps each pause of ingestion short.
             foreach (var (id, cutoff) in work)
                 deleted += await w.InTransactionAsync((connection, tx) => DeleteOlderAsync(connection, tx, id, cutoff)).ConfigureAwait(false);
+            // Batch fingerprints older than the repeat window, counted back from the newest one (hub downtime does not count).
+            await w.InTransactionAsync(async (connection, tx) =>
+            {
+                await using var forget = new NpgsqlCommand("DELETE FROM telemetry_batches WHERE stored_ms < (SELECT max(stored_ms) FROM telemetry_batches) - $1", connection, tx);
+                forget.Parameters.Add(new NpgsqlParameter<long> { TypedValue = (long)_options.RepeatWindow.TotalMilliseconds });
+                return await forget.ExecuteNonQueryAsync().ConfigureAwait(false);
+            }).ConfigureAwait(false);
             return deleted;
         }, cancellationToken);
     }

@@ -80,6 +80,7 @@ sealed class PostgresWriter
                 {
                     await WriteAsync().ConfigureAwait(false);
                     _onWritten(count);
+                    foreach (var b in _pending) b.Committed?.TrySetResult(!b.IsRepeat);
                     return;
                 }
                 catch (Exception e) when (attempt < Attempts && PostgresSchema.IsTransient(e))
@@ -92,7 +93,11 @@ sealed class PostgresWriter
         {
             // The database refused (unreachable, disk full, ...): these samples are lost and counted,
             // the database stays as it was, and the writer goes on with the next batch (it must never stop).
-            _onFailed(count, PostgresSchema.Explain(e, _where));
+            // Callers waiting for the commit (AppendAsync) learn it did not happen: they do not acknowledge.
+            var reason = PostgresSchema.Explain(e, _where);
+            var failure = reason as TelemetryStoreException ?? new TelemetryStoreException($"The PostgreSQL database {_where} did not store the samples: {reason.Message}", reason);
+            foreach (var b in _pending) b.Committed?.TrySetException(failure);
+            _onFailed(count, reason);
         }
         finally
         {
@@ -106,12 +111,19 @@ sealed class PostgresWriter
         var ids = await SeriesIdsAsync().ConfigureAwait(false);
         if (AfterSeriesLookup is { } hook) await hook().ConfigureAwait(false);
 
+        await using var connection = await _source.OpenConnectionAsync().ConfigureAwait(false);
+        await using var tx = await connection.BeginTransactionAsync().ConfigureAwait(false);
+        await MarkRepeatsAsync(connection, tx).ConfigureAwait(false);
+
         // Sorted by series and time (stable, so of two samples at one millisecond the first sent is
         // kept), duplicates dropped: every writer takes row locks in the same order.
         var rows = new List<(long Id, long T, double V)>(_pendingSamples);
         foreach (var batch in _pending)
+        {
+            if (batch.IsRepeat) continue;
             foreach (var s in batch.Samples)
                 rows.Add((ids[(batch.Club, batch.Board, s.Series)], s.TimeMs, s.Value));
+        }
         var sorted = rows.Select((r, i) => (r, i)).OrderBy(x => x.r.Id).ThenBy(x => x.r.T).ThenBy(x => x.i).Select(x => x.r).ToList();
         int n = 0;
         var seriesIds = new long[sorted.Count];
@@ -126,9 +138,6 @@ sealed class PostgresWriter
         Array.Resize(ref seriesIds, n);
         Array.Resize(ref times, n);
         Array.Resize(ref values, n);
-
-        await using var connection = await _source.OpenConnectionAsync().ConfigureAwait(false);
-        await using var tx = await connection.BeginTransactionAsync().ConfigureAwait(false);
 
         // Only the rows really inserted (not repeats of a stored series and millisecond) count and are summarised.
         var changed = new Dictionary<long, (long Added, long First, long Last)>();
@@ -189,6 +198,38 @@ sealed class PostgresWriter
             await cleanUp.ExecuteNonQueryAsync().ConfigureAwait(false);
         }
         await tx.CommitAsync().ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Records the fingerprints of the pending batches in the transaction and marks as repeats the
+    /// batches whose fingerprint is already stored (by an earlier transaction, another hub, or an
+    /// earlier batch of this one): their samples are not written again.
+    /// </summary>
+    async Task MarkRepeatsAsync(NpgsqlConnection connection, NpgsqlTransaction tx)
+    {
+        var first = new Dictionary<(string Club, string Board, long Fingerprint), SampleBatch>();
+        foreach (var b in _pending)
+        {
+            b.IsRepeat = false; // a retried transaction decides again
+            if (b.Fingerprint is not { } f) continue;
+            if (!first.TryAdd((b.Club, b.Board, f), b)) b.IsRepeat = true;
+        }
+        if (first.Count == 0) return;
+        var keys = first.Keys.OrderBy(k => k.Club, StringComparer.Ordinal).ThenBy(k => k.Board, StringComparer.Ordinal).ThenBy(k => k.Fingerprint).ToArray();
+        await using var insert = new NpgsqlCommand("""
+            INSERT INTO telemetry_batches (club, board, fingerprint, stored_ms)
+            SELECT * FROM unnest($1::text[], $2::text[], $3::bigint[], $4::bigint[])
+            ON CONFLICT DO NOTHING RETURNING club, board, fingerprint
+            """, connection, tx);
+        insert.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = keys.Select(k => k.Club).ToArray() });
+        insert.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = keys.Select(k => k.Board).ToArray() });
+        insert.Parameters.Add(new NpgsqlParameter<long[]> { TypedValue = keys.Select(k => k.Fingerprint).ToArray() });
+        insert.Parameters.Add(new NpgsqlParameter<long[]> { TypedValue = keys.Select(k => first[k].ReceivedMs).ToArray() });
+        var added = new HashSet<(string, string, long)>();
+        await using (var r = await insert.ExecuteReaderAsync().ConfigureAwait(false))
+            while (await r.ReadAsync().ConfigureAwait(false)) added.Add((r.GetString(0), r.GetString(1), r.GetInt64(2)));
+        foreach (var (key, batch) in first)
+            if (!added.Contains(key)) batch.IsRepeat = true;
     }
 
     /// <summary>

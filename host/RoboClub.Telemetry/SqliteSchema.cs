@@ -72,6 +72,19 @@ static class SqliteSchema
         INSERT INTO rollups SELECT series_id, 21600000, b / 6, min(mn), max(mx), sum(total), sum(n) FROM rollups WHERE width_ms = 3600000 GROUP BY series_id, b / 6;
         INSERT INTO rollups SELECT series_id, 86400000, b / 4, min(mn), max(mx), sum(total), sum(n) FROM rollups WHERE width_ms = 21600000 GROUP BY series_id, b / 4;
         """,
+
+        // 2 → 3: fingerprints of recently stored batches (BatchFingerprint), written in the same
+        // transaction as their samples, so a redelivered MQTT message is recognised and stored once.
+        // Pruned to TelemetryStoreOptions.RepeatWindow by retention.
+        """
+        CREATE TABLE batches (
+            club        TEXT NOT NULL,
+            board       TEXT NOT NULL,
+            fingerprint INTEGER NOT NULL,
+            stored_ms   INTEGER NOT NULL,
+            PRIMARY KEY (club, board, fingerprint)
+        ) WITHOUT ROWID;
+        """,
     ];
 
     public static int CurrentVersion => Migrations.Length;

@@ -24,7 +24,9 @@ sealed class SqliteWriter : IDisposable
     readonly Dictionary<(long Id, long Block), RollupLevels.Summary> _seconds = new();
 
     readonly RawInsert _insert;
-    readonly SqliteCommand _findSeries, _addSeries, _updateStats, _upsertRollup;
+    readonly SqliteCommand _findSeries, _addSeries, _updateStats, _upsertRollup, _rememberBatch;
+    // Batches of the open transaction whose caller waits for the commit (AppendAsync).
+    readonly List<SampleBatch> _awaiting = [];
     SqliteTransaction? _tx;
     int _inTransaction;
 
@@ -63,6 +65,11 @@ sealed class SqliteWriter : IDisposable
             """);
         foreach (var name in new[] { "$id", "$w", "$b", "$n" }) _upsertRollup.Parameters.Add(name, SqliteType.Integer);
         foreach (var name in new[] { "$mn", "$mx", "$total" }) _upsertRollup.Parameters.Add(name, SqliteType.Real);
+        _rememberBatch = Command("INSERT INTO batches (club, board, fingerprint, stored_ms) VALUES ($c, $b, $f, $t) ON CONFLICT DO NOTHING");
+        _rememberBatch.Parameters.Add("$c", SqliteType.Text);
+        _rememberBatch.Parameters.Add("$b", SqliteType.Text);
+        _rememberBatch.Parameters.Add("$f", SqliteType.Integer);
+        _rememberBatch.Parameters.Add("$t", SqliteType.Integer);
     }
 
     /// <summary>Runs until the queue is completed and empty; then commits what is left.</summary>
@@ -96,6 +103,12 @@ sealed class SqliteWriter : IDisposable
         try
         {
             _tx ??= _connection.BeginTransaction();
+            if (batch.Committed is not null) _awaiting.Add(batch);
+            if (batch.Fingerprint is { } fingerprint && !RememberBatch(batch, fingerprint))
+            {
+                batch.IsRepeat = true; // stored before (maybe earlier in this very transaction): acknowledged, not written again
+                return;
+            }
             foreach (var s in batch.Samples)
             {
                 long id = SeriesId(batch.Club, batch.Board, s.Series);
@@ -117,9 +130,23 @@ sealed class SqliteWriter : IDisposable
             // Losing this transaction's samples is bad, but the database stays as it was before it,
             // and the writer goes on with the next batch (a full disk may have room again).
             int lost = _inTransaction + batch.Samples.Length;
-            Rollback();
-            _onFailed(lost, Explain(e));
+            if (batch.Committed is not null && !_awaiting.Contains(batch)) _awaiting.Add(batch);
+            var reason = Explain(e);
+            Rollback(reason);
+            _onFailed(lost, reason);
         }
+    }
+
+    /// <summary>Records the batch's fingerprint; false when it is already stored (a repeat).</summary>
+    bool RememberBatch(SampleBatch batch, long fingerprint)
+    {
+        _rememberBatch.Transaction = _tx;
+        var p = _rememberBatch.Parameters;
+        p["$c"].Value = batch.Club;
+        p["$b"].Value = batch.Board;
+        p["$f"].Value = fingerprint;
+        p["$t"].Value = batch.ReceivedMs;
+        return _rememberBatch.ExecuteNonQuery() == 1;
     }
 
     // The last series looked up: a batch is one board's, and its samples mostly repeat a few series.
@@ -171,11 +198,14 @@ sealed class SqliteWriter : IDisposable
             _seconds.Clear();
             _inTransaction = 0;
             _onWritten(count);
+            foreach (var b in _awaiting) b.Committed!.TrySetResult(!b.IsRepeat);
+            _awaiting.Clear();
         }
         catch (Exception e) when (e is SqliteException or InvalidOperationException)
         {
-            Rollback();
-            _onFailed(count, Explain(e));
+            var reason = Explain(e);
+            Rollback(reason);
+            _onFailed(count, reason);
         }
     }
 
@@ -215,8 +245,12 @@ sealed class SqliteWriter : IDisposable
 
     Exception Explain(Exception e) => e is SqliteException s ? SqliteSchema.Explain(s, _path) : e;
 
-    void Rollback()
+    /// <summary>Undoes the open transaction; callers waiting for it learn why (they must not acknowledge).</summary>
+    void Rollback(Exception reason)
     {
+        var failure = reason as TelemetryStoreException ?? new TelemetryStoreException($"The telemetry database {_path} did not store the samples: {reason.Message}", reason);
+        foreach (var b in _awaiting) b.Committed!.TrySetException(failure);
+        _awaiting.Clear();
         try { _tx?.Rollback(); }
         catch (SqliteException) { } // a failed commit may already have rolled back
         _tx?.Dispose();
@@ -262,6 +296,7 @@ sealed class SqliteWriter : IDisposable
         _addSeries.Dispose();
         _updateStats.Dispose();
         _upsertRollup.Dispose();
+        _rememberBatch.Dispose();
         _connection.Dispose();
     }
 }

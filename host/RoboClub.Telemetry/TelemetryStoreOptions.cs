@@ -15,6 +15,13 @@ public sealed class TelemetryStoreOptions
     /// <summary>How long a statement waits for a lock held by another connection before failing.</summary>
     public TimeSpan BusyTimeout { get; init; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// How long batch fingerprints (<see cref="ITelemetryStore.AppendAsync"/>) are kept, counted back
+    /// from the newest one stored (so time the hub was down does not count): a message redelivered
+    /// within this much ingest time is recognised and stored once. Pruned with retention.
+    /// </summary>
+    public TimeSpan RepeatWindow { get; init; } = TimeSpan.FromHours(1);
+
     /// <summary>The clock retention uses (tests pass a fake one).</summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 }

@@ -17,6 +17,8 @@ if (args.Length > 0 && args[0] == "compile") return CompileBenchmark.Run(args[1.
 if (args.Length > 0 && args[0] == "hub") return await HubBenchmark.Run(args[1..]);
 // `telemetry`: the SQLite telemetry store against the sqlite3 shell and naive baselines (TelemetryBenchmark.cs).
 if (args.Length > 0 && args[0] == "telemetry") return TelemetryBenchmark.Run(args[1..]);
+// `durable`: what acknowledging telemetry after the commit costs the store (DurableIngestBenchmark.cs).
+if (args.Length > 0 && args[0] == "durable") return await DurableIngestBenchmark.Run(args[1..]);
 // `fanout`: 50 boards at 10 Hz to 100 pages' live charts, the hub against mosquitto (FanoutBenchmark.cs).
 if (args.Length > 0 && args[0] == "fanout") return await FanoutBenchmark.Run(args[1..]);
 // `load`: 1,000 weather stations × 1 Hz on one hub process, against mosquitto (Load/LoadBenchmark.cs);

@@ -75,7 +75,7 @@ public sealed class FileSafetyTests : IDisposable
         Assert.Equal(1, Pragma(path, "user_version"));
 
         await using var store = SqliteTelemetryStore.Open(path);
-        Assert.Equal(2, Pragma(path, "user_version"));
+        Assert.Equal(SqliteSchema.CurrentVersion, Pragma(path, "user_version"));
         var r = await store.QueryRangeAsync(new("arad", "station-1", "temperature"), new TimeRange(T0, T0 + 7_200_000), 2); // two one-hour buckets, from the hour summaries
         Assert.Equal(3_600_000, r.BucketWidthMs);
         Assert.Equal([new Bucket(T0, 0, 99, 49.5, 3600), new Bucket(T0 + 3_600_000, 0, 99, 49.5, 3600)], r.Buckets);

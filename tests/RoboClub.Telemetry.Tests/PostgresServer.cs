@@ -17,6 +17,7 @@ public sealed class PostgresServer : IDisposable
     public const string Collection = "PostgreSQL server";
 
     readonly string _bin, _dataDir;
+    readonly string _durability = "";
     readonly string? _runAs;
     int _schemas;
 
@@ -42,10 +43,9 @@ public sealed class PostgresServer : IDisposable
             string data = Path.Combine(_dataDir, "data");
             Run(Path.Combine(_bin, "initdb"), ["-D", data, "-U", "roboclub", "-A", "trust", "-E", "UTF8", "--locale=C", "--no-sync"]);
             // Durability off for tests: a test server's data may be lost in a crash, it is thrown away anyway.
-            string durability = durable ? "" : " -c fsync=off -c synchronous_commit=off -c full_page_writes=off";
+            _durability = durable ? "" : " -c fsync=off -c synchronous_commit=off -c full_page_writes=off";
             Port = FreePort();
-            Run(Path.Combine(_bin, "pg_ctl"), ["-D", data, "-l", Path.Combine(_dataDir, "server.log"), "-w", "-t", "120", "-o",
-                $"-p {Port} -k {_dataDir} -c listen_addresses=127.0.0.1 -c max_connections=200{durability}", "start"]);
+            Start();
             AdminConnectionString = new NpgsqlConnectionStringBuilder
             {
                 Host = "127.0.0.1", Port = Port, Username = "roboclub", Database = "postgres", Pooling = false,
@@ -57,6 +57,14 @@ public sealed class PostgresServer : IDisposable
             throw;
         }
     }
+
+    /// <summary>Starts the server (again, on the same port and data, after <see cref="Stop"/>).</summary>
+    public void Start() =>
+        Run(Path.Combine(_bin, "pg_ctl"), ["-D", Path.Combine(_dataDir, "data"), "-l", Path.Combine(_dataDir, "server.log"), "-w", "-t", "120", "-o",
+            $"-p {Port} -k {_dataDir} -c listen_addresses=127.0.0.1 -c max_connections=200{_durability}", "start"]);
+
+    /// <summary>Stops the server as an administrator restarting it would (fast: open sessions are ended, committed data stays).</summary>
+    public void Stop() => Run(Path.Combine(_bin, "pg_ctl"), ["-D", Path.Combine(_dataDir, "data"), "-m", "fast", "-w", "-t", "120", "stop"]);
 
     /// <summary>A new empty schema; the returned connection string puts the store's tables there.</summary>
     public async Task<string> NewSchemaAsync()

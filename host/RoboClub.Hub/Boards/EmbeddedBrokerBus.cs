@@ -17,4 +17,8 @@ public sealed class EmbeddedBrokerBus(MqttBroker broker) : IHubBus
 
     public IDisposable Subscribe(string filter, Func<BusMessage, ValueTask> handler, bool includeRetained) =>
         broker.Subscribe(filter, m => handler(new BusMessage(m.Topic, m.Payload, m.Retain)), includeRetained);
+
+    /// <summary>The broker holds the board's PUBACK until the handler's task completed (on the board's connection, in its order).</summary>
+    public IDisposable SubscribeAcknowledged(string filter, Func<BusMessage, ValueTask> handler) =>
+        broker.Subscribe(filter, m => handler(new BusMessage(m.Topic, m.Payload, m.Retain)), includeRetained: false, acknowledgeAfterHandled: true);
 }

@@ -10,10 +10,16 @@ namespace RoboClub.Hub.Boards;
 /// itself. Messages are handed to every local handler whose filter matches. MQTT 3.1.1 cannot refuse
 /// retained messages on subscribe, so a handler that does not want them skips messages that arrive
 /// with the retain flag (a broker sets it only on copies of retained messages).
+/// <para>Nothing acknowledged is lost: the session is persistent (clean session 0) under a client id
+/// kept in the hub's data folder (<see cref="ClientIdFor"/>), so the broker keeps the hub's QoS 1
+/// messages while the hub is down or reconnecting and delivers them afterwards; a message of a
+/// <see cref="SubscribeAcknowledged"/> handler is PUBACKed only when the handler's task completed
+/// (the store committed), and not at all if it failed (the connection is then dropped and the broker
+/// sends it again).</para>
 /// </summary>
 public sealed class ExternalBrokerBus : IHubBus, IAsyncDisposable
 {
-    sealed record Handler(string Filter, Func<BusMessage, ValueTask> Handle, bool IncludeRetained);
+    sealed record Handler(string Filter, Func<BusMessage, ValueTask> Handle, bool IncludeRetained, bool Acknowledged = false);
 
     readonly MqttClient _client;
     readonly ILogger _log;
@@ -32,7 +38,8 @@ public sealed class ExternalBrokerBus : IHubBus, IAsyncDisposable
             Host = address.Host,
             Port = address.Port,
             ClientId = clientId,
-            CleanSession = true,
+            // The broker keeps our subscriptions and queues QoS 1 messages while we are away.
+            CleanSession = false,
             KeepAlivePeriod = TimeSpan.FromSeconds(15),
             AutoReconnect = true,
             ReconnectDelay = TimeSpan.FromSeconds(1),
@@ -47,7 +54,11 @@ public sealed class ExternalBrokerBus : IHubBus, IAsyncDisposable
 
     public bool IsConnected => _client.IsConnected;
 
-    /// <summary>Connects in the background, trying again until the broker answers (the hub starts either way).</summary>
+    /// <summary>
+    /// Connects in the background, trying again until the broker answers (the hub starts either way).
+    /// Call it after the handlers are added (HubStartup runs after TelemetryIngest): a resumed session
+    /// delivers the messages queued for the hub right after connecting, and a message no handler takes is acknowledged.
+    /// </summary>
     public Task StartAsync(CancellationToken cancellationToken)
     {
         _connecting = Task.Run(async () =>
@@ -103,9 +114,15 @@ public sealed class ExternalBrokerBus : IHubBus, IAsyncDisposable
         }, cancellationToken).ConfigureAwait(false);
     }
 
-    public IDisposable Subscribe(string filter, Func<BusMessage, ValueTask> handler, bool includeRetained)
+    public IDisposable Subscribe(string filter, Func<BusMessage, ValueTask> handler, bool includeRetained) =>
+        Add(new Handler(filter, handler, includeRetained));
+
+    public IDisposable SubscribeAcknowledged(string filter, Func<BusMessage, ValueTask> handler) =>
+        Add(new Handler(filter, handler, IncludeRetained: false, Acknowledged: true));
+
+    IDisposable Add(Handler h)
     {
-        var h = new Handler(filter, handler, includeRetained);
+        string filter = h.Filter;
         lock (_gate) _handlers.Add(h);
         // Subscribing again to a filter makes the broker send its retained messages again: what a new
         // handler that wants them needs (the others see them once more; the hub's handlers are idempotent).
@@ -126,9 +143,43 @@ public sealed class ExternalBrokerBus : IHubBus, IAsyncDisposable
         var message = new BusMessage(m.Topic, m.Payload, m.Retain);
         foreach (var h in matching)
         {
+            if (h.Acknowledged)
+            {
+                // Started now, in arrival order; the PUBACK waits for its end while the next messages come in.
+                Task work;
+                try { work = h.Handle(message).AsTask(); }
+                catch (Exception ex) { work = Task.FromException(ex); }
+                if (!work.IsCompletedSuccessfully)
+                {
+                    _ = work.ContinueWith(t => _log.LogWarning(t.Exception?.GetBaseException(), "Not acknowledging a message on {Topic}: the broker sends it again", m.Topic),
+                        CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+                    e.AcknowledgeAfter(work);
+                }
+                continue;
+            }
             try { await h.Handle(message).ConfigureAwait(false); }
             catch (Exception ex) { _log.LogWarning(ex, "A handler of {Topic} failed", m.Topic); }
         }
+    }
+
+    /// <summary>
+    /// The hub's client id on external brokers: made once and kept in the data folder
+    /// (<c>broker-client-id.txt</c>), so after a restart the hub gets its session back — with the
+    /// messages the broker queued meanwhile — while other hubs on the same broker have ids of their own.
+    /// </summary>
+    public static string ClientIdFor(string dataDirectory, string club)
+    {
+        string path = Path.Combine(dataDirectory, "broker-client-id.txt");
+        if (File.Exists(path))
+        {
+            string saved = File.ReadAllText(path).Trim();
+            if (saved.Length is > 0 and <= 64 && saved.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_')) return saved;
+        }
+        string safeClub = new(club.Where(c => char.IsAsciiLetterOrDigit(c) || c == '-').Take(16).ToArray());
+        string id = $"roboclub-hub-{safeClub}-{Guid.NewGuid():N}";
+        Directory.CreateDirectory(dataDirectory);
+        File.WriteAllText(path, id + "\n");
+        return id;
     }
 
     void Remove(Handler h)

@@ -40,7 +40,7 @@ public static class HubApp
         services.AddSingleton<EmbeddedBroker>();
         // The club's own broker, or (--broker) one it shares with other hubs.
         services.AddSingleton<IHubBus>(sp => sp.GetRequiredService<IOptions<HubSettings>>().Value.Broker is { } external
-            ? new ExternalBrokerBus(BrokerAddress.Parse(external), $"roboclub-hub-{sp.GetRequiredService<IOptions<HubSettings>>().Value.Club}-{Guid.NewGuid():N}"[..40],
+            ? new ExternalBrokerBus(BrokerAddress.Parse(external), ExternalBrokerBus.ClientIdFor(sp.GetRequiredService<IOptions<HubSettings>>().Value.DataDirectory, sp.GetRequiredService<IOptions<HubSettings>>().Value.Club),
                 sp.GetRequiredService<ILogger<ExternalBrokerBus>>())
             : new EmbeddedBrokerBus(sp.GetRequiredService<EmbeddedBroker>().Broker));
         services.AddSingleton<BoardNames>();

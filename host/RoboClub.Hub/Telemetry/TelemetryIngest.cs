@@ -14,6 +14,10 @@ namespace RoboClub.Hub.Telemetry;
 /// wall-clock times (received − (now − t), docs/protocol.md), appends them to the store (never
 /// blocking the broker's thread) and pushes the new points to the pages every 200 ms as one
 /// <c>telemetry</c> event per group. Applies the club's retention at start and every hour.
+/// <para>Durable: the subscription is acknowledged (<see cref="IHubBus.SubscribeAcknowledged"/>), so a
+/// board's batch is PUBACKed only once the store committed it; if the store fails, no ack, and the
+/// batch comes again. Each batch is stored with the fingerprint of its bytes (<see cref="BatchFingerprint"/>),
+/// so a batch delivered twice (a lost PUBACK, the hub killed between commit and ack) is stored once.</para>
 /// </summary>
 public sealed class TelemetryIngest(
     IHubBus bus,
@@ -34,7 +38,7 @@ public sealed class TelemetryIngest(
     Dictionary<(string Board, string Series), List<double[]>> _pending = [];
     IDisposable? _subscription;
     Task? _push, _retention;
-    long _malformed, _received, _dropped, _rejected, _overLimit;
+    long _malformed, _received, _dropped, _rejected, _overLimit, _repeats;
     readonly ConcurrentDictionary<string, long> _lastLimitWarning = new(StringComparer.Ordinal);
 
     public string Club => _club;
@@ -50,6 +54,9 @@ public sealed class TelemetryIngest(
 
     public long Rejected => Interlocked.Read(ref _rejected);
 
+    /// <summary>Batches received again after they were stored (redelivered): acknowledged, not stored twice.</summary>
+    public long Repeats => Interlocked.Read(ref _repeats);
+
     /// <summary>Samples dropped because their board sent more than its rate limit (<see cref="BoardRateLimit"/>).</summary>
     public long OverLimit => Interlocked.Read(ref _overLimit);
 
@@ -58,7 +65,7 @@ public sealed class TelemetryIngest(
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        _subscription = bus.Subscribe($"{Topics.Root}/{_club}/+/telemetry", OnMessage, includeRetained: false);
+        _subscription = bus.SubscribeAcknowledged($"{Topics.Root}/{_club}/+/telemetry", OnMessage);
         _push = Task.Run(() => PushLoopAsync(_stop.Token), CancellationToken.None);
         _retention = Task.Run(() => RetentionLoopAsync(_stop.Token), CancellationToken.None);
         return Task.CompletedTask;
@@ -75,42 +82,67 @@ public sealed class TelemetryIngest(
         // The store writes its whole queue when the host disposes it.
     }
 
+    /// <summary>The task ends when the batch is committed (then the board gets its PUBACK); it fails when the store could not commit it.</summary>
     ValueTask OnMessage(BusMessage m)
     {
         var topic = Topics.Parse(m.Topic);
         if (!topic.IsValid || topic.Club != _club || topic.Leaf != TopicLeaf.Telemetry) return ValueTask.CompletedTask;
+        TelemetryPayload batch;
         try
         {
-            var batch = TelemetryPayload.Decode(m.Payload.ToArray());
-            Ingest(topic.Board, batch, time.GetUtcNow().ToUnixTimeMilliseconds());
+            batch = TelemetryPayload.Decode(m.Payload.ToArray());
         }
         catch (Exception e) when (e is PayloadException or JsonException or ArgumentException)
         {
+            // Acknowledged anyway: sending the same bytes again would not make them readable.
             Interlocked.Increment(ref _malformed);
+            return ValueTask.CompletedTask;
         }
-        return ValueTask.CompletedTask;
+        return new ValueTask(IngestAsync(topic.Board, batch, time.GetUtcNow().ToUnixTimeMilliseconds(), BatchFingerprint.Of(m.Payload.Span)));
     }
 
-    /// <summary>Stores one decoded batch received at <paramref name="receivedMs"/> (wall clock).</summary>
-    internal void Ingest(string board, TelemetryPayload batch, long receivedMs)
+    /// <summary>Stores one decoded batch received at <paramref name="receivedMs"/> (wall clock), without waiting (tests).</summary>
+    internal void Ingest(string board, TelemetryPayload batch, long receivedMs) =>
+        _ = IngestAsync(board, batch, receivedMs, fingerprint: null).ContinueWith(t => logger.LogWarning(t.Exception, "Storing telemetry failed"),
+            CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+
+    /// <summary>
+    /// Stores one decoded batch received at <paramref name="receivedMs"/> (wall clock); completes when
+    /// it is committed, or recognised as stored before by its <paramref name="fingerprint"/>. The part
+    /// before the first await (checks, queueing) runs on the caller, so batches queue in arrival order.
+    /// </summary>
+    internal async Task IngestAsync(string board, TelemetryPayload batch, long receivedMs, long? fingerprint)
     {
         if (batch.Dropped > 0) Interlocked.Add(ref _dropped, batch.Dropped);
-        if (batch.Count == 0) return;
         // Oldest first: over the limit, the newest of the batch are the ones dropped.
-        int count = limit.Take(board, batch.Count);
+        int count = batch.Count == 0 ? 0 : limit.Take(board, batch.Count);
         if (count < batch.Count)
         {
             Interlocked.Add(ref _overLimit, batch.Count - count);
             WarnOverLimit(board);
-            if (count == 0) return;
         }
+        if (count == 0) return;
         // Without "now" (older firmware), the newest sample is taken as sent at reception.
         long now = batch.NowMs >= 0 ? batch.NowMs : batch.Times.Max();
         var samples = new TelemetrySample[count];
         for (int i = 0; i < count; i++)
             samples[i] = new TelemetrySample(batch.Series[i], receivedMs - (now - batch.Times[i]), batch.Values[i]);
-        var result = store.Append(_club, board, samples);
+        AppendResult result;
+        try
+        {
+            result = await store.AppendAsync(_club, board, samples, fingerprint).ConfigureAwait(false);
+        }
+        catch (ArgumentException)
+        {
+            Interlocked.Increment(ref _malformed); // a board name the store refuses: acknowledged, never stored
+            return;
+        }
         Interlocked.Add(ref _received, batch.Count);
+        if (result.Repeat)
+        {
+            Interlocked.Increment(ref _repeats);
+            return;
+        }
         if (result.Dropped > 0) Interlocked.Add(ref _dropped, result.Dropped);
         if (result.Rejected > 0) Interlocked.Add(ref _rejected, result.Rejected);
         if (result.Accepted == 0) return;

@@ -55,8 +55,9 @@ internal sealed partial class ClientConnection
                 break;
             case MqttQualityOfServiceLevel.AtLeastOnce:
                 {
-                    var rc = allowed ? RouteReason(Route(p)) : denied;
-                    Enqueue(new PubAckPacket { PacketId = p.PacketId, ReasonCode = rc });
+                    _handled.Clear();
+                    var rc = allowed ? RouteReason(Route(p, _handled)) : denied;
+                    AcknowledgeWhenHandled(new PubAckPacket { PacketId = p.PacketId, ReasonCode = rc }, p.PacketId, qos2: false);
                     break;
                 }
             default:
@@ -74,8 +75,9 @@ internal sealed partial class ClientConnection
                             if (allowed || !V5) session.IncomingQos2.Add(p.PacketId);
                         }
                     }
-                    var rc = !allowed ? denied : duplicate ? MqttReasonCode.Success : RouteReason(Route(p));
-                    Enqueue(new PubRecPacket { PacketId = p.PacketId, ReasonCode = rc });
+                    _handled.Clear();
+                    var rc = !allowed ? denied : duplicate ? MqttReasonCode.Success : RouteReason(Route(p, _handled));
+                    AcknowledgeWhenHandled(new PubRecPacket { PacketId = p.PacketId, ReasonCode = rc }, p.PacketId, qos2: true);
                     break;
                 }
         }
@@ -83,10 +85,60 @@ internal sealed partial class ClientConnection
 
     MqttReasonCode RouteReason(int matched) => matched == 0 && V5 ? MqttReasonCode.NoMatchingSubscribers : MqttReasonCode.Success;
 
-    int Route(PublishPacket p)
+    int Route(PublishPacket p, List<Task>? handled = null)
     {
         var message = BrokerMessage.FromPublish(p, Identity!.ClientId, DateTime.UtcNow.Ticks);
-        return _broker.Route(message, _matchScratch);
+        return _broker.Route(message, _matchScratch, handled);
+    }
+
+    // ------------------------------------------------------------------ acks after in-process handlers
+    // Tasks of acknowledging subscribers (AcknowledgingSubscriber: the hub's store) for the PUBLISH being handled.
+    readonly List<Task> _handled = new();
+    // The last ack waiting for a handler: later acks wait for it, so PUBACKs keep the PUBLISH order
+    // (MQTT-4.6.0-2) while the reader goes on reading (the client's in-flight window keeps flowing).
+    Task _acksInOrder = Task.CompletedTask;
+    bool _ackRefused;
+
+    /// <summary>Sends the ack now, or once the handlers in <see cref="_handled"/> and every earlier waiting ack are done.</summary>
+    void AcknowledgeWhenHandled(MqttPacket ack, ushort packetId, bool qos2)
+    {
+        Task handled = _handled.Count switch
+        {
+            0 => Task.CompletedTask,
+            1 => _handled[0],
+            _ => Task.WhenAll(_handled.ToArray()),
+        };
+        _handled.Clear();
+        if (handled.IsCompletedSuccessfully && _acksInOrder.IsCompleted && !_ackRefused)
+        {
+            Enqueue(ack);
+            return;
+        }
+        _acksInOrder = AcknowledgeAfterAsync(_acksInOrder, handled, ack, packetId, qos2);
+    }
+
+    async Task AcknowledgeAfterAsync(Task earlier, Task handled, MqttPacket ack, ushort packetId, bool qos2)
+    {
+        await earlier.ConfigureAwait(false); // never fails
+        try
+        {
+            await handled.ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            // Not stored: no ack. A QoS 2 id is forgotten so its resend is routed again, not taken for a duplicate.
+            if (qos2) lock (_session!.Lock) _session.IncomingQos2.Remove(packetId);
+            if (!_ackRefused)
+            {
+                _ackRefused = true;
+                _broker.Log(MqttLogLevel.Warning, $"{Name}: a subscriber could not take message {packetId} ({ex.GetBaseException().Message}); closing the connection without acknowledging it, so the client sends it again");
+                Cancel();
+            }
+            return;
+        }
+        if (_ackRefused) return; // the connection is closing: the client resends the unacknowledged messages
+        Enqueue(ack);
+        SignalWriter();
     }
 
     void HandlePubRec(PubRecPacket p)

@@ -8,9 +8,10 @@ public sealed partial class MqttBroker
     /// <summary>
     /// Stores a retained message and delivers a message to every matching subscriber: once per
     /// subscriber, at the highest QoS of its matching subscriptions (MQTT-3.3.5-1), with all their
-    /// subscription identifiers. Returns how many subscribers got it.
+    /// subscription identifiers. Returns how many subscribers got it. When <paramref name="handled"/> is
+    /// given (a client's QoS 1/2 PUBLISH), acknowledging subscribers add the task to wait for before the ack.
     /// </summary>
-    internal int Route(BrokerMessage message, List<Subscription> scratch)
+    internal int Route(BrokerMessage message, List<Subscription> scratch, List<Task>? handled = null)
     {
         if (message.Retain)
         {
@@ -26,8 +27,10 @@ public sealed partial class MqttBroker
         {
             var s = scratch[0];
             if (s.NoLocal && s.Owner.Id == message.SenderClientId) return 0;
-            s.Owner.Deliver(new OutgoingMessage(message, Min(message.QualityOfServiceLevel, s.QualityOfServiceLevel),
-                s.RetainAsPublished && message.Retain, s.SubscriptionIdentifier != 0 ? [s.SubscriptionIdentifier] : null), writeNow: true);
+            var one = new OutgoingMessage(message, Min(message.QualityOfServiceLevel, s.QualityOfServiceLevel),
+                s.RetainAsPublished && message.Retain, s.SubscriptionIdentifier != 0 ? [s.SubscriptionIdentifier] : null);
+            if (handled is not null && s.Owner is AcknowledgingSubscriber acknowledging) handled.Add(acknowledging.Handle(one));
+            else s.Owner.Deliver(one, writeNow: true);
             return 1;
         }
 
@@ -54,7 +57,12 @@ public sealed partial class MqttBroker
                 deliveries.Add((s.Owner, qos, retain, s.SubscriptionIdentifier != 0 ? [s.SubscriptionIdentifier] : null));
             }
         }
-        foreach (var d in deliveries) d.Owner.Deliver(new OutgoingMessage(message, d.Qos, d.Retain, d.Ids));
+        foreach (var d in deliveries)
+        {
+            var m = new OutgoingMessage(message, d.Qos, d.Retain, d.Ids);
+            if (handled is not null && d.Owner is AcknowledgingSubscriber acknowledging) handled.Add(acknowledging.Handle(m));
+            else d.Owner.Deliver(m);
+        }
         int count = deliveries.Count;
         deliveries.Clear();
         byOwner.Clear();

@@ -257,8 +257,40 @@ public sealed partial class MqttBroker : IAsyncDisposable
     /// Messages arrive at the QoS they were published with. With <paramref name="includeRetained"/> the
     /// retained messages that match come first (Retain set), as for an MQTT client's new subscription;
     /// a message published at that very moment may then arrive twice. Dispose the result to unsubscribe.</summary>
-    public IDisposable Subscribe(string topicFilter, Func<MqttApplicationMessage, ValueTask> handler, bool includeRetained = false)
+    public IDisposable Subscribe(string topicFilter, Func<MqttApplicationMessage, ValueTask> handler, bool includeRetained = false) =>
+        Subscribe(topicFilter, handler, includeRetained, acknowledgeAfterHandled: false);
+
+    /// <summary>
+    /// As <see cref="Subscribe(string, Func{MqttApplicationMessage, ValueTask}, bool)"/>; with
+    /// <paramref name="acknowledgeAfterHandled"/> a client's QoS 1/2 message on the filter is
+    /// acknowledged (PUBACK/PUBREC) only once the task the handler returned has completed, and not at
+    /// all if it failed: the client's connection is closed so that it sends the message again. Such a
+    /// handler is called on the publishing client's reader task, in its order (keep its synchronous
+    /// part short); other clients are not held up, and one client's later acks wait for its earlier ones.
+    /// </summary>
+    public IDisposable Subscribe(string topicFilter, Func<MqttApplicationMessage, ValueTask> handler, bool includeRetained, bool acknowledgeAfterHandled)
     {
+        if (acknowledgeAfterHandled)
+        {
+            if (!MqttTopic.IsValidTopicFilter(topicFilter) || topicFilter.StartsWith(MqttTopic.SharePrefix, StringComparison.Ordinal))
+                throw new ArgumentException($"'{topicFilter}' is not a valid topic filter", nameof(topicFilter));
+            var acknowledging = new AcknowledgingSubscriber(handler, Log, a => { if (a.Subscription is { } s) _tree.Remove(a, s.Filter, null); });
+            acknowledging.Subscription = new Subscription
+            {
+                Owner = acknowledging,
+                FullFilter = topicFilter,
+                Filter = topicFilter,
+                QualityOfServiceLevel = MqttQualityOfServiceLevel.ExactlyOnce,
+            };
+            _tree.Add(acknowledging.Subscription);
+            if (includeRetained)
+            {
+                foreach (var m in _retained.Match(topicFilter, DateTime.UtcNow.Ticks))
+                    acknowledging.Deliver(new OutgoingMessage(m, m.QualityOfServiceLevel, true, null));
+            }
+            return acknowledging;
+        }
+
         if (!MqttTopic.IsValidTopicFilter(topicFilter) || topicFilter.StartsWith(MqttTopic.SharePrefix, StringComparison.Ordinal))
             throw new ArgumentException($"'{topicFilter}' is not a valid topic filter", nameof(topicFilter));
         var local = new LocalSubscriber(handler, Log, l => { if (l.Subscription is { } s) _tree.Remove(l, s.Filter, null); });

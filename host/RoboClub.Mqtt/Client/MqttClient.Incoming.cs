@@ -122,10 +122,13 @@ public sealed partial class MqttClient
 
     async Task DispatchLoopAsync()
     {
+        // The last ack held by AcknowledgeAfter: later acks wait for it, so acks keep the arrival order.
+        Task acksInOrder = Task.CompletedTask;
         await foreach (var item in _dispatch.Reader.ReadAllAsync().ConfigureAwait(false))
         {
             var packet = item.Packet;
             var reason = MqttReasonCode.Success;
+            Task? holdAck = null;
             bool disposed;
             lock (_gate) disposed = _state == State.Disposed;
             if (item.Deliver && !disposed)
@@ -134,19 +137,50 @@ public sealed partial class MqttClient
                 var args = new MqttApplicationMessageReceivedEventArgs(_clientId, message, packet.PacketId, packet.Dup);
                 await InvokeHandlersAsync(ApplicationMessageReceivedAsync, args).ConfigureAwait(false);
                 reason = args.ReasonCode;
+                holdAck = args.AcknowledgeTask;
             }
-            // Acknowledge after the handlers, on the connection the message came from: if that one
-            // is gone, the server resends the message on the next connection of the session.
-            switch (packet.QualityOfServiceLevel)
-            {
-                case MqttQualityOfServiceLevel.AtLeastOnce:
-                    item.Connection.Send(new PubAckPacket { PacketId = packet.PacketId, ReasonCode = reason });
-                    break;
-                case MqttQualityOfServiceLevel.ExactlyOnce:
-                    if ((byte)reason >= 0x80) lock (_incomingQoS2) _incomingQoS2.Remove(packet.PacketId); // no PUBREL follows a refusal
-                    item.Connection.Send(new PubRecPacket { PacketId = packet.PacketId, ReasonCode = reason });
-                    break;
-            }
+            if (packet.QualityOfServiceLevel == MqttQualityOfServiceLevel.AtMostOnce) continue;
+            if ((holdAck is null || holdAck.IsCompletedSuccessfully) && acksInOrder.IsCompleted) Acknowledge(item, reason);
+            else acksInOrder = AcknowledgeAfterAsync(acksInOrder, holdAck ?? Task.CompletedTask, item, reason);
         }
+    }
+
+    // Acknowledge after the handlers, on the connection the message came from: if that one
+    // is gone, the server resends the message on the next connection of the session.
+    void Acknowledge(Incoming item, MqttReasonCode reason)
+    {
+        var packet = item.Packet;
+        if (packet.QualityOfServiceLevel == MqttQualityOfServiceLevel.AtLeastOnce)
+        {
+            item.Connection.Send(new PubAckPacket { PacketId = packet.PacketId, ReasonCode = reason });
+            return;
+        }
+        if ((byte)reason >= 0x80) lock (_incomingQoS2) _incomingQoS2.Remove(packet.PacketId); // no PUBREL follows a refusal
+        item.Connection.Send(new PubRecPacket { PacketId = packet.PacketId, ReasonCode = reason });
+    }
+
+    MqttClientConnection? _refusedConnection;
+
+    async Task AcknowledgeAfterAsync(Task earlier, Task work, Incoming item, MqttReasonCode reason)
+    {
+        await earlier.ConfigureAwait(false); // never fails
+        try
+        {
+            await work.ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            // Not done: no ack. A QoS 2 id is forgotten so the resend is delivered again; the connection
+            // is dropped so that the server, which holds the session, sends the message again.
+            if (item.Packet.QualityOfServiceLevel == MqttQualityOfServiceLevel.ExactlyOnce) lock (_incomingQoS2) _incomingQoS2.Remove(item.Packet.PacketId);
+            if (_refusedConnection != item.Connection)
+            {
+                _refusedConnection = item.Connection;
+                item.Connection.Close(ConnectionLoss.Broken(ex), null);
+            }
+            return;
+        }
+        if (_refusedConnection == item.Connection) return; // closing: the server resends what is unacknowledged
+        Acknowledge(item, reason);
     }
 }

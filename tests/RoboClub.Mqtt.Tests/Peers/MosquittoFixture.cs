@@ -106,6 +106,17 @@ public sealed class MosquittoFixture : IAsyncLifetime, IAsyncDisposable, IBroker
         p.Dispose();
     }
 
+    /// <summary>SIGTERM: mosquitto closes its clients and, with <see cref="MosquittoConfig.Persistence"/>,
+    /// saves its sessions and queued messages before it exits (as `systemctl restart mosquitto` does).</summary>
+    public async Task StopGracefullyAsync()
+    {
+        var p = _process;
+        if (p is null) return;
+        Signal("TERM");
+        if (!p.WaitForExit(TimeSpan.FromSeconds(30))) p.Kill();
+        await StopAsync();
+    }
+
     public async Task RestartAsync()
     {
         await StopAsync();
