@@ -31,6 +31,7 @@ public sealed class Program
         root.Subcommands.Add(new CompileCommand());
         root.Subcommands.Add(new Flashing.PortsCommand());
         root.Subcommands.Add(new Flashing.FlashCommand());
+        root.Subcommands.Add(new Boards.BoardsCommand());
         ServeCommand.AddTo(root, configuration ?? []);
         return root;
     }

@@ -44,5 +44,9 @@ public sealed class HubSettings
     /// <summary>Telemetry database: null or "sqlite" for {data}/telemetry.db, or postgres://user:password@host:port/database.</summary>
     public string? Database { get; set; }
 
+    /// <summary>Must boards log in to the embedded broker (docs/security.md)? "required" (default) or "open".
+    /// Has no effect with an external broker, which enforces its own rules.</summary>
+    public Boards.BoardLoginMode BoardLogins { get; set; } = Boards.BoardLoginMode.Required;
+
     public string DataDirectory => Data ?? Program.DefaultDataDirectory;
 }
