@@ -19,6 +19,8 @@ if (args.Length > 0 && args[0] == "hub") return await HubBenchmark.Run(args[1..]
 if (args.Length > 0 && args[0] == "telemetry") return TelemetryBenchmark.Run(args[1..]);
 // `fanout`: 50 boards at 10 Hz to 100 pages' live charts, the hub against mosquitto (FanoutBenchmark.cs).
 if (args.Length > 0 && args[0] == "fanout") return await FanoutBenchmark.Run(args[1..]);
+// `logins`: what board logins cost the hub: one password check, a reconnect storm (LoginBenchmark.cs).
+if (args.Length > 0 && args[0] == "logins") return await LoginBenchmark.Run(args[1..]);
 
 var options = Options.Parse(args);
 if (options is null) return 2;
