@@ -41,10 +41,10 @@ public sealed partial class BoardLogins(BoardInventory inventory, ILogger<BoardL
     bool _loaded;
     int _unreadableLogged;
 
-    [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,39}$")]
+    [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,31}$")]
     private static partial Regex BoardNamePattern();
 
-    /// <summary>A board name that can be a login: lowercase letters, digits and '-', at most 40, not one
+    /// <summary>A board name that can be a login: lowercase letters, digits and '-', at most 32 (docs/protocol.md), not one
     /// of the club's own topic levels, not starting with "roboclub-" (the firmware's client ids do).</summary>
     public static bool IsValidBoardName(string name) =>
         BoardNamePattern().IsMatch(name) && !BoardAcl.ReservedNames.Contains(name) && !name.StartsWith("roboclub-", StringComparison.Ordinal);

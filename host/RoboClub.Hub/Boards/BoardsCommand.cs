@@ -42,8 +42,8 @@ internal sealed class BoardsCommand : Command
                 string name = p.GetValue(_name)!;
                 if (!BoardLogins.IsValidBoardName(name))
                 {
-                    Console.Error.WriteLine($"error: '{name}' cannot be a board's login: use lowercase letters, digits and '-' (at most 40), not {string.Join(", ", BoardAcl.ReservedNames)}, not starting with roboclub-.");
-                    Console.Error.WriteLine($"eroare: „{name}” nu poate fi numele de login al unei plăcuțe: folosește litere mici, cifre și „-” (cel mult 40), nu {string.Join(", ", BoardAcl.ReservedNames)}, fără „roboclub-” la început.");
+                    Console.Error.WriteLine($"error: '{name}' cannot be a board's login: use lowercase letters, digits and '-' (at most 32), not {string.Join(", ", BoardAcl.ReservedNames)}, not starting with roboclub-.");
+                    Console.Error.WriteLine($"eroare: „{name}” nu poate fi numele de login al unei plăcuțe: folosește litere mici, cifre și „-” (cel mult 32), nu {string.Join(", ", BoardAcl.ReservedNames)}, fără „roboclub-” la început.");
                     return 1;
                 }
                 var inventory = Inventory(p, _data);
