@@ -105,13 +105,26 @@ public sealed class FlashingWizardTests(BrowserFixture browser) : IAsyncLifetime
             await Task.Delay(100);
         }
         var config = BoardConfigFile.Parse(await File.ReadAllTextAsync(file));
-        var board = new VirtualBoardHost(
-            new VirtualBoardOptions { Club = config.Club, Board = config.Board, BrokerHost = config.HubHost, BrokerPort = config.HubPort, UserName = config.MqttUser, Password = config.MqttPassword },
-            VirtualParts.Create(config.Profile.Kind() == BoardKind.Weather ? "weather" : "robot", null, null, seed: 7));
-        await board.StartAsync();
-        _boards.Add(board);
-        _ = board.RunAsync(_stop.Token);
-        return config;
+        // The file is deployed before the batch stores the board's login in the inventory (which the hub
+        // re-reads within a second): until then the hub refuses the login, and the board tries again, as the firmware does.
+        for (var deadline = DateTime.UtcNow.AddSeconds(30); ; await Task.Delay(200))
+        {
+            var board = new VirtualBoardHost(
+                new VirtualBoardOptions { Club = config.Club, Board = config.Board, BrokerHost = config.HubHost, BrokerPort = config.HubPort, UserName = config.MqttUser, Password = config.MqttPassword },
+                VirtualParts.Create(config.Profile.Kind() == BoardKind.Weather ? "weather" : "robot", null, null, seed: 7));
+            try
+            {
+                await board.StartAsync();
+            }
+            catch (RoboClub.Mqtt.Client.MqttConnectException e) when (e.ReasonCode == RoboClub.Mqtt.MqttReasonCode.BadUserNameOrPassword && DateTime.UtcNow < deadline)
+            {
+                await board.DisposeAsync();
+                continue;
+            }
+            _boards.Add(board);
+            _ = board.RunAsync(_stop.Token);
+            return config;
+        }
     }
 
     static Task WaitState(IPage page, string state, int timeoutMs = 60_000) =>
