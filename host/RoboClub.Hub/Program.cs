@@ -33,6 +33,7 @@ public sealed class Program
         root.Subcommands.Add(new Flashing.FlashCommand());
         root.Subcommands.Add(new Security.LibrarianPasswordCommand());
         root.Subcommands.Add(new Forwarding.RegionalCommand());
+        root.Subcommands.Add(new Boards.BoardsCommand());
         ServeCommand.AddTo(root, configuration ?? []);
         return root;
     }

@@ -14,8 +14,10 @@ internal sealed class VirtualBoardCommand : Command
     readonly Option<string?> _arena = new("--arena") { Description = "Robot arena: empty, square, wall-ahead, obstacles, line-oval, maze (default: empty)" };
     readonly Option<FileInfo?> _replay = new("--replay") { Description = "Weather: replay readings from a CSV file (time,quantity,value) instead of the model" };
     readonly Option<double> _speed = new("--speed") { Description = "Simulated time per real time (1 = real time)", DefaultValueFactory = _ => 1.0 };
-    readonly Option<string?> _user = new("--user") { Description = "MQTT user name, when the broker needs one" };
-    readonly Option<string?> _password = new("--password") { Description = "MQTT password" };
+    // A hub's broker wants the board's own login (user = --name, made with `roboclub boards add-login NAME`);
+    // an external broker may want other credentials.
+    readonly Option<string?> _user = new("--user") { Description = "MQTT user name: on a hub, the board's name (a login made with `roboclub boards add-login NAME`)" };
+    readonly Option<string?> _password = new("--password") { Description = "MQTT password (printed once by `roboclub boards add-login`)" };
 
     public VirtualBoardCommand() : base("virtual-board", "Run a virtual robot or weather station connected to a broker, until Ctrl+C")
     {
@@ -62,6 +64,13 @@ internal sealed class VirtualBoardCommand : Command
         try
         {
             await host.StartAsync(token).ConfigureAwait(false);
+        }
+        catch (RoboClub.Mqtt.Client.MqttConnectException e) when (e.ReasonCode is RoboClub.Mqtt.MqttReasonCode.BadUserNameOrPassword
+            or RoboClub.Mqtt.MqttReasonCode.NotAuthorized or RoboClub.Mqtt.MqttReasonCode.ClientIdentifierNotValid)
+        {
+            await Console.Error.WriteLineAsync($"error: the broker at {uri} refused board '{options.Board}' ({e.ReasonCode}). On a hub, --user is the board's name and --password the one `roboclub boards add-login {options.Board}` printed.").ConfigureAwait(false);
+            await Console.Error.WriteLineAsync($"eroare: brokerul de la {uri} a refuzat plăcuța „{options.Board}” ({e.ReasonCode}). La un hub, --user este numele plăcuței, iar --password parola afișată de `roboclub boards add-login {options.Board}`.").ConfigureAwait(false);
+            return 1;
         }
         catch (Exception e) when (e is RoboClub.Mqtt.Client.MqttCommunicationException)
         {

@@ -160,7 +160,8 @@ static class FanoutBenchmark
             string dll = await RoboClubBroker.LocateAsync(null, CancellationToken.None);
             var p = new LaunchedProcess("hub");
             await p.StartAsync("dotnet", [dll, "serve", "--port", web.ToString(CultureInfo.InvariantCulture), "--mqtt-port", mqtt.ToString(CultureInfo.InvariantCulture),
-                "--virtual-boards", "0", "--no-browser", "--local-only", "--club", "club", "--data", data], mqtt);
+                "--virtual-boards", "0", "--no-browser", "--local-only", "--club", "club", "--data", data,
+                "--board-logins", "open"], mqtt); // the boards and pages here are anonymous test clients (docs/security.md)
             // The broker answers before the web server listens: wait for the page's API too.
             using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
             for (var clock = Stopwatch.StartNew(); ; await Task.Delay(100))

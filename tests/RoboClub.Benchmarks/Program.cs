@@ -27,6 +27,8 @@ if (args.Length > 0 && args[0] == "load") return await RoboClub.Benchmarks.Load.
 if (args.Length > 0 && args[0] == "load-boards") return await RoboClub.Benchmarks.Load.LoadGenerator.Run(args[1..]);
 // `forwarding`: club hubs catching up a day's backlog to one regional hub (ForwardingBenchmark.cs).
 if (args.Length > 0 && args[0] == "forwarding") return await ForwardingBenchmark.Run(args[1..]);
+// `logins`: what board logins cost the hub: one password check, a reconnect storm (LoginBenchmark.cs).
+if (args.Length > 0 && args[0] == "logins") return await LoginBenchmark.Run(args[1..]);
 
 var options = Options.Parse(args);
 if (options is null) return 2;

@@ -11,7 +11,8 @@ public sealed class HubProcessTests : IDisposable
     [Fact]
     public async Task The_hub_starts_a_broker_with_a_virtual_robot_and_weather_station()
     {
-        await using var hub = RoboclubProcess.Start("--port", "0", "--mqtt-port", "0", "--local-only", "--no-browser", "--data", _dir);
+        // Logins open: the third-party client below reads every board's status, which no board login may.
+        await using var hub = RoboclubProcess.Start("--port", "0", "--mqtt-port", "0", "--local-only", "--no-browser", "--data", _dir, "--board-logins", "open");
         string web = (await hub.WaitForLineAsync(@"Editor: (http://localhost:\d+/)", TimeSpan.FromSeconds(60))).Groups[1].Value;
         string port = (await hub.WaitForLineAsync(@"MQTT: mqtt://127\.0\.0\.1:(\d+)", TimeSpan.FromSeconds(30))).Groups[1].Value;
         await hub.WaitForLineAsync("Press Ctrl", TimeSpan.FromSeconds(30));

@@ -3,7 +3,6 @@ using RoboClub.Flashing.Diagnostics;
 using RoboClub.Flashing.Nanoff;
 using RoboClub.Flashing.Ports;
 using RoboClub.Flashing.Provisioning;
-using RoboClub.Mqtt.Broker;
 
 namespace RoboClub.Hub.Flashing;
 
@@ -199,7 +198,7 @@ public sealed class BatchSession(BatchContext context, BatchRequest request, Boa
             {
                 Name = name, Club = club, Profile = kit.Id(), Chip = result.Chip, Mac = result.Mac, UsbId = port.UsbId, UsbSerial = port.SerialNumber,
                 Firmware = result.FirmwareVersion, AppHash = AppHash(context.AppImage), MqttUser = name,
-                MqttPasswordHash = PasswordHasher.Hash(password).ToString(), ProvisionedAt = now,
+                MqttPasswordHash = Boards.BoardPasswordHash.Hash(password), ProvisionedAt = now,
             });
             var (start, size) = ProvisioningStep.Online.Span();
             Set(v => v with { State = BatchState.WaitingOnline, Step = 4, Percent = start, Message = ProvisioningStep.Online.Title() });

@@ -35,8 +35,9 @@ public sealed class LessonBoards(VirtualBoards boards, BoardRegistry registry, E
                 ? Arena.Load(LessonLoader.LessonFile(lesson.Folder, a, lesson.Id))
                 : Arena.BuiltIn(def.Arena ?? "empty");
             var robot = new VirtualRobotBoard(arena, new RobotConfig { DistanceSensorOnServo = def.SensorOnServo }, seed: lesson.Number);
+            var login = broker.Logins.CreateRuntimeLogin(name); // logs in like the hub's other virtual boards
             var host = new VirtualBoardHost(
-                new VirtualBoardOptions { Club = settings.Value.Club, Board = name, BrokerPort = broker.Broker.Port, Seed = lesson.Number },
+                new VirtualBoardOptions { Club = settings.Value.Club, Board = name, BrokerPort = broker.Broker.Port, UserName = name, Password = login, Seed = lesson.Number },
                 new LessonRobotParts(robot));
             await boards.AddAsync(host, ct).ConfigureAwait(false);
             registry.MarkVirtual(name);

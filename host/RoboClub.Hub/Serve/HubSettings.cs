@@ -73,5 +73,9 @@ public sealed class HubSettings
     /// <summary>Accept batches from club hubs (keys in {data}/regional-keys.json) and show every club's stations.</summary>
     public bool Regional { get; set; }
 
+    /// <summary>Must boards log in to the embedded broker (docs/security.md)? "required" (default) or "open".
+    /// Has no effect with an external broker, which enforces its own rules.</summary>
+    public Boards.BoardLoginMode BoardLogins { get; set; } = Boards.BoardLoginMode.Required;
+
     public string DataDirectory => Data ?? Program.DefaultDataDirectory;
 }

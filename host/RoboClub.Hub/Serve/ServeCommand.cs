@@ -21,19 +21,21 @@ internal sealed class ServeCommand : Command
 
     static readonly Option<string?> Broker = new("--broker") { Description = "Use an external MQTT broker, mqtt://user:password@host:1883, instead of the hub's own (a network of clubs)" };
 
+    static readonly Option<string?> BoardLogins = new("--board-logins") { Description = "required (default): boards log in with their own name and password and may touch only their own topics; open: boards without a login are let in too (boards made before logins, benchmarks). docs/security.md" };
     static readonly Option<string?> ForwardTo = new("--forward-to") { Description = "Forward chosen series to a regional hub at this address (https://regional.example/)" };
     static readonly Option<string?> ForwardKey = new("--forward-key") { Description = "The key the regional hub gave this club (or environment variable Hub__ForwardKey)" };
     static readonly Option<string?> ForwardSeries = new("--forward-series") { Description = "Series to forward, comma-separated, * for all (default: temperature,humidity,pressure,light,wind,rain)" };
     static readonly Option<string?> ForwardBoards = new("--forward-boards") { Description = "Boards whose series are forwarded, comma-separated (default: every board)" };
     static readonly Option<bool> Regional = new("--regional") { Description = "Be a regional hub: accept series forwarded by club hubs (keys: roboclub regional add-club)" };
 
-    static readonly Option[] All = [Port, MqttPort, Data, VirtualBoardCount, Lang, NoBrowser, LocalOnly, Club, Broker, Db, ForwardTo, ForwardKey, ForwardSeries, ForwardBoards, Regional];
+    static readonly Option[] All = [Port, MqttPort, Data, VirtualBoardCount, Lang, NoBrowser, LocalOnly, Club, Broker, Db, ForwardTo, ForwardKey, ForwardSeries, ForwardBoards, Regional, BoardLogins];
 
     public ServeCommand(string[] configuration) : base("serve", "Run the hub: the web editor, the MQTT broker for boards, and virtual boards (the default command).")
     {
         foreach (var o in All) Options.Add(o);
         SetAction((p, _) => RunAsync(p, configuration));
         Lang.AcceptOnlyFromAmong("ro", "en");
+        BoardLogins.AcceptOnlyFromAmong("required", "open");
     }
 
     /// <summary>`roboclub` alone runs the hub too.</summary>
@@ -53,7 +55,7 @@ internal sealed class ServeCommand : Command
     /// </summary>
     public static (string[] Configuration, string[] Others) SplitConfigurationTokens(string[] args)
     {
-        string[] others = ["broker", "virtual-board", "run", "compile", "ports", "flash", "regional"];
+        string[] others = ["broker", "virtual-board", "run", "compile", "ports", "flash", "regional", "boards", "librarian-password"];
         if (args.Length > 0 && others.Contains(args[0])) return ([], args);
         var names = All.SelectMany(o => o.Aliases.Append(o.Name)).ToHashSet(StringComparer.Ordinal);
         bool IsConfiguration(string a) => a.StartsWith("--", StringComparison.Ordinal) && a.IndexOf('=') is int eq && eq > 2 && !names.Contains(a[..eq]);
@@ -79,6 +81,7 @@ internal sealed class ServeCommand : Command
         Set(Data, "Hub:Data", d => d?.FullName);
         Set(Lang, "Hub:Lang", l => l);
         Set(Broker, "Hub:Broker", b => b);
+        Set(BoardLogins, "Hub:BoardLogins", mode => mode);
         if (settings.TryGetValue("Hub:Broker", out var broker))
         {
             try { RoboClub.Hub.Boards.BrokerAddress.Parse(broker!); }
