@@ -32,6 +32,7 @@ public sealed class TelemetryIngest(
     public static readonly TimeSpan RetentionInterval = TimeSpan.FromHours(1);
 
     readonly string _club = options.Value.Club;
+    readonly BoardClocks _clocks = new();
     readonly CancellationTokenSource _stop = new();
     readonly ConcurrentDictionary<string, byte> _boards = new(StringComparer.Ordinal);
     readonly object _pendingLock = new();
@@ -124,9 +125,11 @@ public sealed class TelemetryIngest(
         if (count == 0) return;
         // Without "now" (older firmware), the newest sample is taken as sent at reception.
         long now = batch.NowMs >= 0 ? batch.NowMs : batch.Times.Max();
+        // wall = t + offset; the offset is received − now, less the hub's own delays (BoardClocks).
+        long offset = batch.NowMs >= 0 ? _clocks.Offset(board, now, receivedMs) : receivedMs - now;
         var samples = new TelemetrySample[count];
         for (int i = 0; i < count; i++)
-            samples[i] = new TelemetrySample(batch.Series[i], receivedMs - (now - batch.Times[i]), batch.Values[i]);
+            samples[i] = new TelemetrySample(batch.Series[i], batch.Times[i] + offset, batch.Values[i]);
         AppendResult result;
         try
         {

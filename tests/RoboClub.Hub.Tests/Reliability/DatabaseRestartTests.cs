@@ -26,6 +26,7 @@ public sealed class DatabaseRestartTests(ITestOutputHelper output)
             {
                 ["Hub:Database"] = $"postgres://roboclub@127.0.0.1:{server.Port}/postgres?schema={schema}",
                 ["Hub:VirtualBoards"] = "0",
+                ["Hub:BoardLogins"] = "open", // the test's numbered publishers have no board logins
             },
         };
         using var http = hub.CreateClient(); // starts the hub

@@ -19,7 +19,7 @@ public sealed class HubKillTests(ITestOutputHelper output) : IDisposable
     }
 
     static RoboclubProcess StartHub(string dir) =>
-        RoboclubProcess.Start("serve", "--port", "0", "--mqtt-port", "0", "--local-only", "--no-browser", "--virtual-boards", "0", "--data", dir);
+        RoboclubProcess.Start("serve", "--port", "0", "--mqtt-port", "0", "--local-only", "--no-browser", "--virtual-boards", "0", "--data", dir, "--board-logins", "open");
 
     static async Task<int> MqttPortAsync(RoboclubProcess hub) =>
         int.Parse((await hub.WaitForLineAsync(@"MQTT: mqtt://127\.0\.0\.1:(\d+)", TimeSpan.FromSeconds(90))).Groups[1].Value);
