@@ -18,7 +18,7 @@ public sealed partial class PostgresTelemetryStore : ITelemetryStore
     readonly TelemetryStoreOptions _options;
     readonly Channel<WriteQueueItem> _queue;
     readonly Task _writerTask;
-    long _accepted, _rejected, _dropped, _written, _queued;
+    readonly SampleQueue _samples;
     volatile bool _disposed;
     volatile string? _lastWriteError;
 
@@ -27,18 +27,14 @@ public sealed partial class PostgresTelemetryStore : ITelemetryStore
         _source = source;
         _where = where;
         _options = options;
-        // As in SqliteTelemetryStore: the sample count (_queued) is the real limit; Append never blocks.
-        _queue = Channel.CreateBounded<WriteQueueItem>(new BoundedChannelOptions(options.MaxQueuedSamples + 1024)
-        {
-            SingleReader = true,
-            FullMode = BoundedChannelFullMode.Wait,
-        });
+        _samples = new SampleQueue(options, nameof(PostgresTelemetryStore), () => _disposed);
+        _queue = _samples.Channel;
         var writer = new PostgresWriter(source, where, options.MaxSamplesPerTransaction,
-            dequeued => Interlocked.Add(ref _queued, -dequeued),
-            written => Interlocked.Add(ref _written, written),
+            dequeued => _samples.Dequeued(dequeued),
+            written => _samples.Written(written),
             (lost, error) =>
             {
-                Interlocked.Add(ref _dropped, lost);
+                _samples.Lost(lost);
                 _lastWriteError = error.Message;
             });
         Writer = writer;
@@ -89,62 +85,12 @@ public sealed partial class PostgresTelemetryStore : ITelemetryStore
     /// <summary>Why the writer last failed to store samples (they were counted as dropped), or null.</summary>
     public string? LastWriteError => _lastWriteError;
 
-    public TelemetryStoreStats Stats => new(Interlocked.Read(ref _accepted), Interlocked.Read(ref _rejected),
-        Interlocked.Read(ref _dropped), Interlocked.Read(ref _written), Interlocked.Read(ref _queued));
+    public TelemetryStoreStats Stats => _samples.Stats;
 
-    public AppendResult Append(string club, string board, IReadOnlyList<TelemetrySample> samples)
-    {
-        TelemetryNames.Check(club, "club name", nameof(club));
-        TelemetryNames.Check(board, "board name", nameof(board));
-        ArgumentNullException.ThrowIfNull(samples);
+    public AppendResult Append(string club, string board, IReadOnlyList<TelemetrySample> samples) => _samples.Append(club, board, samples);
 
-        var valid = TelemetrySample.KeepValid(samples, out int rejected, out string? problem);
-        int count = valid.Length;
-        if (rejected > 0) Interlocked.Add(ref _rejected, rejected);
-        if (count == 0) return new AppendResult(0, rejected, 0, problem);
-
-        // Back-pressure as in SQLite: never wait; a full queue drops the newest samples and counts them.
-        if (_disposed) return Drop(count, rejected, problem);
-        if (Interlocked.Add(ref _queued, count) > _options.MaxQueuedSamples || !_queue.Writer.TryWrite(new SampleBatch(club, board, valid)))
-        {
-            Interlocked.Add(ref _queued, -count);
-            return Drop(count, rejected, problem);
-        }
-        Interlocked.Add(ref _accepted, count);
-        return new AppendResult(count, rejected, 0, problem);
-    }
-
-    public async Task<AppendResult> AppendAsync(string club, string board, IReadOnlyList<TelemetrySample> samples, long? fingerprint = null, CancellationToken cancellationToken = default)
-    {
-        TelemetryNames.Check(club, "club name", nameof(club));
-        TelemetryNames.Check(board, "board name", nameof(board));
-        ArgumentNullException.ThrowIfNull(samples);
-        ObjectDisposedException.ThrowIf(_disposed, this);
-
-        var valid = TelemetrySample.KeepValid(samples, out int rejected, out string? problem);
-        if (rejected > 0) Interlocked.Add(ref _rejected, rejected);
-        // A batch of only invalid samples still records its fingerprint: a resend of it is a repeat too.
-        if (valid.Length == 0 && fingerprint is null) return new AppendResult(0, rejected, 0, problem);
-        var batch = new SampleBatch(club, board, valid, fingerprint, awaited: true, _options.TimeProvider.GetUtcNow().ToUnixTimeMilliseconds());
-        // No drop here: the caller waits, and its unacknowledged messages hold the boards back.
-        Interlocked.Add(ref _queued, valid.Length);
-        try { await _queue.Writer.WriteAsync(batch, cancellationToken).ConfigureAwait(false); }
-        catch (Exception e) when (e is ChannelClosedException or OperationCanceledException)
-        {
-            Interlocked.Add(ref _queued, -valid.Length);
-            if (e is ChannelClosedException) throw new ObjectDisposedException(nameof(PostgresTelemetryStore));
-            throw;
-        }
-        bool stored = await batch.Committed!.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
-        if (stored) Interlocked.Add(ref _accepted, valid.Length);
-        return new AppendResult(stored ? valid.Length : 0, rejected, 0, problem) { Repeat = !stored };
-    }
-
-    AppendResult Drop(int count, int rejected, string? problem)
-    {
-        Interlocked.Add(ref _dropped, count);
-        return new AppendResult(0, rejected, count, problem);
-    }
+    public Task<AppendResult> AppendAsync(string club, string board, IReadOnlyList<TelemetrySample> samples, long? fingerprint = null, CancellationToken cancellationToken = default) =>
+        _samples.AppendAsync(club, board, samples, fingerprint, cancellationToken);
 
     public Task FlushAsync(CancellationToken cancellationToken = default) => RunOnWriterAsync(_ => Task.FromResult(0L), cancellationToken);
 

@@ -16,7 +16,7 @@ public sealed partial class SqliteTelemetryStore : ITelemetryStore
     readonly Channel<WriteQueueItem> _queue;
     readonly SqliteWriter _writer;
     readonly Task _writerTask;
-    long _accepted, _rejected, _dropped, _written, _queued;
+    readonly SampleQueue _samples;
     volatile bool _disposed;
     volatile string? _lastWriteError;
 
@@ -26,13 +26,8 @@ public sealed partial class SqliteTelemetryStore : ITelemetryStore
         _options = options;
         _writer = writer;
         _readConnectionString = readConnectionString;
-        // The bound is in items; each batch holds ≥ 1 sample and _queued caps samples, so the sample
-        // cap is the real limit. A full queue never blocks Append: see Append.
-        _queue = Channel.CreateBounded<WriteQueueItem>(new BoundedChannelOptions(options.MaxQueuedSamples + 1024)
-        {
-            SingleReader = true,
-            FullMode = BoundedChannelFullMode.Wait,
-        });
+        _samples = new SampleQueue(options, nameof(SqliteTelemetryStore), () => _disposed);
+        _queue = _samples.Channel;
         _writerTask = Task.Run(() => _writer.RunAsync(_queue.Reader));
     }
 
@@ -76,11 +71,11 @@ public sealed partial class SqliteTelemetryStore : ITelemetryStore
 
         SqliteTelemetryStore? store = null;
         store = new SqliteTelemetryStore(path, options, new SqliteWriter(connection, path, options.MaxSamplesPerTransaction,
-            dequeued => Interlocked.Add(ref store!._queued, -dequeued),
-            written => Interlocked.Add(ref store!._written, written),
+            dequeued => store!._samples.Dequeued(dequeued),
+            written => store!._samples.Written(written),
             (lost, error) =>
             {
-                Interlocked.Add(ref store!._dropped, lost);
+                store!._samples.Lost(lost);
                 store._lastWriteError = error.Message;
             }), readCs.ConnectionString);
         return store;
@@ -92,63 +87,12 @@ public sealed partial class SqliteTelemetryStore : ITelemetryStore
     /// <summary>Why the writer last failed to store samples (they were counted as dropped), or null.</summary>
     public string? LastWriteError => _lastWriteError;
 
-    public TelemetryStoreStats Stats => new(Interlocked.Read(ref _accepted), Interlocked.Read(ref _rejected),
-        Interlocked.Read(ref _dropped), Interlocked.Read(ref _written), Interlocked.Read(ref _queued));
+    public TelemetryStoreStats Stats => _samples.Stats;
 
-    public AppendResult Append(string club, string board, IReadOnlyList<TelemetrySample> samples)
-    {
-        TelemetryNames.Check(club, "club name", nameof(club));
-        TelemetryNames.Check(board, "board name", nameof(board));
-        ArgumentNullException.ThrowIfNull(samples);
+    public AppendResult Append(string club, string board, IReadOnlyList<TelemetrySample> samples) => _samples.Append(club, board, samples);
 
-        var valid = TelemetrySample.KeepValid(samples, out int rejected, out string? problem);
-        int count = valid.Length;
-        if (rejected > 0) Interlocked.Add(ref _rejected, rejected);
-        if (count == 0) return new AppendResult(0, rejected, 0, problem);
-
-        // Back-pressure: never wait. If the writer is this far behind, the disk cannot keep up; losing
-        // the newest samples (counted) is better than stalling the broker and every board behind it.
-        if (_disposed) return Drop(count, rejected, problem);
-        if (Interlocked.Add(ref _queued, count) > _options.MaxQueuedSamples || !_queue.Writer.TryWrite(new SampleBatch(club, board, valid)))
-        {
-            Interlocked.Add(ref _queued, -count);
-            return Drop(count, rejected, problem);
-        }
-        Interlocked.Add(ref _accepted, count);
-        return new AppendResult(count, rejected, 0, problem);
-    }
-
-    public async Task<AppendResult> AppendAsync(string club, string board, IReadOnlyList<TelemetrySample> samples, long? fingerprint = null, CancellationToken cancellationToken = default)
-    {
-        TelemetryNames.Check(club, "club name", nameof(club));
-        TelemetryNames.Check(board, "board name", nameof(board));
-        ArgumentNullException.ThrowIfNull(samples);
-        ObjectDisposedException.ThrowIf(_disposed, this);
-
-        var valid = TelemetrySample.KeepValid(samples, out int rejected, out string? problem);
-        if (rejected > 0) Interlocked.Add(ref _rejected, rejected);
-        // A batch of only invalid samples still records its fingerprint: a resend of it is a repeat too.
-        if (valid.Length == 0 && fingerprint is null) return new AppendResult(0, rejected, 0, problem);
-        var batch = new SampleBatch(club, board, valid, fingerprint, awaited: true, _options.TimeProvider.GetUtcNow().ToUnixTimeMilliseconds());
-        // No drop here: the caller waits, and its unacknowledged messages hold the boards back.
-        Interlocked.Add(ref _queued, valid.Length);
-        try { await _queue.Writer.WriteAsync(batch, cancellationToken).ConfigureAwait(false); }
-        catch (Exception e) when (e is ChannelClosedException or OperationCanceledException)
-        {
-            Interlocked.Add(ref _queued, -valid.Length);
-            if (e is ChannelClosedException) throw new ObjectDisposedException(nameof(SqliteTelemetryStore));
-            throw;
-        }
-        bool stored = await batch.Committed!.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
-        if (stored) Interlocked.Add(ref _accepted, valid.Length);
-        return new AppendResult(stored ? valid.Length : 0, rejected, 0, problem) { Repeat = !stored };
-    }
-
-    AppendResult Drop(int count, int rejected, string? problem)
-    {
-        Interlocked.Add(ref _dropped, count);
-        return new AppendResult(0, rejected, count, problem);
-    }
+    public Task<AppendResult> AppendAsync(string club, string board, IReadOnlyList<TelemetrySample> samples, long? fingerprint = null, CancellationToken cancellationToken = default) =>
+        _samples.AppendAsync(club, board, samples, fingerprint, cancellationToken);
 
     public Task FlushAsync(CancellationToken cancellationToken = default) => RunOnWriterAsync(_ => 0, cancellationToken);
 

@@ -15,10 +15,10 @@ internal sealed class AcknowledgingSubscriber : Subscriber, IDisposable
     static int s_next;
     readonly Func<MqttApplicationMessage, ValueTask> _handler;
     readonly Action<MqttLogLevel, string> _log;
-    readonly Action<AcknowledgingSubscriber> _onDispose;
+    readonly Action<Subscriber> _onDispose;
     int _disposed;
 
-    public AcknowledgingSubscriber(Func<MqttApplicationMessage, ValueTask> handler, Action<MqttLogLevel, string> log, Action<AcknowledgingSubscriber> onDispose)
+    public AcknowledgingSubscriber(Func<MqttApplicationMessage, ValueTask> handler, Action<MqttLogLevel, string> log, Action<Subscriber> onDispose)
     {
         _handler = handler;
         _log = log;
@@ -28,7 +28,6 @@ internal sealed class AcknowledgingSubscriber : Subscriber, IDisposable
 
     public override string Id { get; }
     public override bool IsOnline => true;
-    public Subscription? Subscription { get; set; }
 
     /// <summary>Runs the handler; the returned task completes when the message may be acknowledged.</summary>
     public Task Handle(in OutgoingMessage m)

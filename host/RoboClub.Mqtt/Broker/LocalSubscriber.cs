@@ -10,9 +10,9 @@ internal sealed class LocalSubscriber : Subscriber, IDisposable
     readonly Channel<OutgoingMessage> _queue = Channel.CreateUnbounded<OutgoingMessage>(new UnboundedChannelOptions { SingleReader = true });
     readonly Func<MqttApplicationMessage, ValueTask> _handler;
     readonly Action<MqttLogLevel, string> _log;
-    readonly Action<LocalSubscriber> _onDispose;
+    readonly Action<Subscriber> _onDispose;
 
-    public LocalSubscriber(Func<MqttApplicationMessage, ValueTask> handler, Action<MqttLogLevel, string> log, Action<LocalSubscriber> onDispose)
+    public LocalSubscriber(Func<MqttApplicationMessage, ValueTask> handler, Action<MqttLogLevel, string> log, Action<Subscriber> onDispose)
     {
         _handler = handler;
         _log = log;
@@ -23,7 +23,6 @@ internal sealed class LocalSubscriber : Subscriber, IDisposable
 
     public override string Id { get; }
     public override bool IsOnline => true;
-    public Subscription? Subscription { get; set; }
 
     public override void Deliver(in OutgoingMessage message) => _queue.Writer.TryWrite(message);
 

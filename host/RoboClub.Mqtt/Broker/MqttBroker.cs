@@ -270,44 +270,27 @@ public sealed partial class MqttBroker : IAsyncDisposable
     /// </summary>
     public IDisposable Subscribe(string topicFilter, Func<MqttApplicationMessage, ValueTask> handler, bool includeRetained, bool acknowledgeAfterHandled)
     {
-        if (acknowledgeAfterHandled)
-        {
-            if (!MqttTopic.IsValidTopicFilter(topicFilter) || topicFilter.StartsWith(MqttTopic.SharePrefix, StringComparison.Ordinal))
-                throw new ArgumentException($"'{topicFilter}' is not a valid topic filter", nameof(topicFilter));
-            var acknowledging = new AcknowledgingSubscriber(handler, Log, a => { if (a.Subscription is { } s) _tree.Remove(a, s.Filter, null); });
-            acknowledging.Subscription = new Subscription
-            {
-                Owner = acknowledging,
-                FullFilter = topicFilter,
-                Filter = topicFilter,
-                QualityOfServiceLevel = MqttQualityOfServiceLevel.ExactlyOnce,
-            };
-            _tree.Add(acknowledging.Subscription);
-            if (includeRetained)
-            {
-                foreach (var m in _retained.Match(topicFilter, DateTime.UtcNow.Ticks))
-                    acknowledging.Deliver(new OutgoingMessage(m, m.QualityOfServiceLevel, true, null));
-            }
-            return acknowledging;
-        }
-
         if (!MqttTopic.IsValidTopicFilter(topicFilter) || topicFilter.StartsWith(MqttTopic.SharePrefix, StringComparison.Ordinal))
             throw new ArgumentException($"'{topicFilter}' is not a valid topic filter", nameof(topicFilter));
-        var local = new LocalSubscriber(handler, Log, l => { if (l.Subscription is { } s) _tree.Remove(l, s.Filter, null); });
-        local.Subscription = new Subscription
+        Subscription? subscription = null;
+        void Unsubscribe(Subscriber owner) { if (subscription is { } s) _tree.Remove(owner, s.Filter, null); }
+        Subscriber subscriber = acknowledgeAfterHandled
+            ? new AcknowledgingSubscriber(handler, Log, Unsubscribe)
+            : new LocalSubscriber(handler, Log, Unsubscribe);
+        subscription = new Subscription
         {
-            Owner = local,
+            Owner = subscriber,
             FullFilter = topicFilter,
             Filter = topicFilter,
             QualityOfServiceLevel = MqttQualityOfServiceLevel.ExactlyOnce,
         };
-        _tree.Add(local.Subscription);
+        _tree.Add(subscription);
         if (includeRetained)
         {
             foreach (var m in _retained.Match(topicFilter, DateTime.UtcNow.Ticks))
-                local.Deliver(new OutgoingMessage(m, m.QualityOfServiceLevel, true, null));
+                subscriber.Deliver(new OutgoingMessage(m, m.QualityOfServiceLevel, true, null));
         }
-        return local;
+        return (IDisposable)subscriber;
     }
 
     // ------------------------------------------------------------------ events, logging, persistence
